@@ -1,0 +1,281 @@
+// Package register holds the record of processing activities: its model, how it
+// is loaded from the TOML files under data/, and the rules that check it.
+package register
+
+import (
+	"encoding/json"
+	"sort"
+)
+
+// Text is a human-readable text in one or more languages. A plain TOML string
+// is stored under the empty key and stands for the site's default language.
+type Text map[string]string
+
+// UnmarshalJSON accepts a plain string or an object keyed by language.
+func (t *Text) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*t = Text{"": s}
+		return nil
+	}
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	*t = Text(m)
+	return nil
+}
+
+// In returns the text in lang, falling back to a plain string when lang is the
+// default language. It returns "" when the text has no such language.
+func (t Text) In(lang, defaultLang string) string {
+	if s, ok := t[lang]; ok {
+		return s
+	}
+	if lang == defaultLang {
+		return t[""]
+	}
+	return ""
+}
+
+// Languages returns the languages the text is written in, sorted; a plain
+// string counts as defaultLang.
+func (t Text) Languages(defaultLang string) []string {
+	var out []string
+	for k := range t {
+		if k == "" {
+			k = defaultLang
+		}
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Register is the whole, loaded record of processing activities.
+type Register struct {
+	Languages       []string // site languages, default first
+	DefaultLanguage string
+
+	Organisation Organisation
+	Subjects     map[string]*Subject
+	Categories   map[string]*Category
+	Recipients   map[string]*Recipient
+	Measures     map[string]*Measure
+	Activities   []*Activity // sorted by ID
+
+	// Files maps each record's ID-qualified kind ("activity:x", "category:x",
+	// "organisation") to the file it came from, relative to the root.
+	Files map[string]string
+}
+
+// Organisation is data/organisation.toml: who is responsible and how to reach them.
+type Organisation struct {
+	Name                 string             `json:"name"`
+	EffectiveDate        string             `json:"effective_date"`
+	Version              string             `json:"version,omitempty"`
+	Controllers          []Party            `json:"controllers"`
+	JointControllers     []JointController  `json:"joint_controllers,omitempty"`
+	Representative       *Party             `json:"representative,omitempty"`
+	DPO                  *DPO               `json:"dpo,omitempty"`
+	SupervisoryAuthority Authority          `json:"supervisory_authority"`
+	Rights               RightsProcedure    `json:"rights"`
+	Children             *ChildrenPolicy    `json:"children,omitempty"`
+	Security             Text               `json:"security,omitempty"`
+	Internal             *OrganisationNotes `json:"internal,omitempty"`
+}
+
+// Party is a legal person with contact details.
+type Party struct {
+	LegalName    string `json:"legal_name"`
+	Address      string `json:"address"`
+	Country      string `json:"country"`
+	Email        string `json:"email,omitempty"`
+	Phone        string `json:"phone,omitempty"`
+	Website      string `json:"website,omitempty"`
+	Registration string `json:"registration,omitempty"` // e.g. chamber of commerce number
+}
+
+// JointController is a controller with whom purposes and means are determined jointly (Art. 26).
+type JointController struct {
+	Party
+	Arrangement Text `json:"arrangement"` // the essence of the arrangement, made available to people
+}
+
+// DPO is the data protection officer (Art. 37-39); an e-mail address is enough.
+type DPO struct {
+	Name    string `json:"name,omitempty"`
+	Email   string `json:"email"`
+	Address string `json:"address,omitempty"`
+}
+
+// Authority is the lead supervisory authority.
+type Authority struct {
+	Name    string `json:"name"`
+	Country string `json:"country"`
+	Address string `json:"address,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	Website string `json:"website"`
+}
+
+// RightsProcedure says how people exercise their rights.
+type RightsProcedure struct {
+	ResponseTime  string    `json:"response_time"` // ISO 8601 duration, e.g. P30D or P1M
+	Channels      []Channel `json:"channels"`
+	Verification  Text      `json:"verification,omitempty"`
+	ExtensionNote Text      `json:"extension,omitempty"`
+}
+
+// Channel is one way to send a request: kind is email, web, post or self-service.
+type Channel struct {
+	Kind    string `json:"kind"`
+	Label   Text   `json:"label"`
+	Address string `json:"address"`
+}
+
+// ChildrenPolicy states the minimum age and how children's data is treated.
+type ChildrenPolicy struct {
+	MinimumAge int  `json:"minimum_age"`
+	Statement  Text `json:"statement"`
+}
+
+// OrganisationNotes are internal fields of the organisation record.
+type OrganisationNotes struct {
+	RecordOwner string `json:"record_owner,omitempty"`
+	Notes       string `json:"notes,omitempty"`
+}
+
+// Subject is a category of data subjects (data/subjects.toml).
+type Subject struct {
+	ID          string `json:"-"`
+	Name        Text   `json:"name"`
+	Description Text   `json:"description,omitempty"`
+}
+
+// Category is a category of personal data (data/categories.toml).
+type Category struct {
+	ID          string `json:"-"`
+	Name        Text   `json:"name"`
+	Description Text   `json:"description"`
+	Examples    []Text `json:"examples,omitempty"`
+	Special     bool   `json:"special,omitempty"`  // special category under Art. 9
+	Criminal    bool   `json:"criminal,omitempty"` // criminal convictions and offences under Art. 10
+	Source      string `json:"source"`             // provided, observed, derived or received
+}
+
+// Recipient is a recipient or category of recipients (data/recipients.toml).
+type Recipient struct {
+	ID          string         `json:"-"`
+	Name        string         `json:"name"`
+	Kind        string         `json:"kind"` // processor, controller, joint-controller, group-company, public-authority, other
+	Country     string         `json:"country"`
+	Description Text           `json:"description"`
+	Internal    *RecipientNote `json:"internal,omitempty"`
+}
+
+// RecipientNote holds the internal fields of a recipient.
+type RecipientNote struct {
+	Contract string `json:"contract,omitempty"` // reference of the processing agreement
+	Contact  string `json:"contact,omitempty"`
+	Notes    string `json:"notes,omitempty"`
+}
+
+// Measure is a technical or organisational security measure (data/measures.toml).
+type Measure struct {
+	ID          string `json:"-"`
+	Name        Text   `json:"name"`
+	Description Text   `json:"description"`
+	Kind        string `json:"kind"` // technical or organisational
+}
+
+// Activity is one processing activity (data/activities/<id>.toml).
+type Activity struct {
+	ID                       string               `json:"-"`
+	Name                     Text                 `json:"name"`
+	Summary                  Text                 `json:"summary"`
+	Role                     string               `json:"role"` // controller or processor
+	OnBehalfOf               []Party              `json:"on_behalf_of,omitempty"`
+	Purposes                 []Text               `json:"purposes"`
+	LegalBasis               string               `json:"legal_basis"`
+	LegitimateInterest       Text                 `json:"legitimate_interest,omitempty"`
+	Law                      Text                 `json:"law,omitempty"`
+	SpecialCategoryCondition string               `json:"special_category_condition,omitempty"`
+	Subjects                 []string             `json:"subjects"`
+	Categories               []string             `json:"categories"`
+	SourceDetails            Text                 `json:"source_details,omitempty"`
+	Requirement              *Requirement         `json:"requirement,omitempty"`
+	Recipients               []string             `json:"recipients,omitempty"`
+	Transfers                []Transfer           `json:"transfers,omitempty"`
+	Retention                []Retention          `json:"retention,omitempty"`
+	Measures                 []string             `json:"measures,omitempty"`
+	AutomatedDecisions       AutomatedDecisions   `json:"automated_decisions"`
+	Choices                  []Choice             `json:"choices,omitempty"`
+	Children                 bool                 `json:"children,omitempty"`
+	Public                   *bool                `json:"public,omitempty"` // default true
+	Internal                 *ActivityInternal    `json:"internal,omitempty"`
+}
+
+// IsPublic reports whether the activity is published in the privacy center.
+func (a *Activity) IsPublic() bool {
+	return a.Role == "controller" && (a.Public == nil || *a.Public)
+}
+
+// Requirement says whether providing the data is a statutory or contractual
+// requirement and what happens when it is not provided (Art. 13(2)(e)).
+type Requirement struct {
+	Statutory   bool `json:"statutory"`
+	Contractual bool `json:"contractual"`
+	Consequence Text `json:"consequence"`
+}
+
+// Transfer is a transfer to a third country or international organisation.
+type Transfer struct {
+	Recipient string `json:"recipient"`
+	Country   string `json:"country"`
+	Safeguard string `json:"safeguard"` // adequacy, scc, bcr, dpf, art49-derogation
+	Details   Text   `json:"details,omitempty"`
+}
+
+// Retention is how long some categories of data are kept: a period (ISO 8601
+// duration) counted from a trigger, or criteria in words.
+type Retention struct {
+	Categories []string `json:"categories"`
+	Period     string   `json:"period,omitempty"`
+	Criteria   Text     `json:"criteria,omitempty"`
+	Trigger    Text     `json:"trigger,omitempty"`
+}
+
+// AutomatedDecisions describes automated decision-making including profiling (Art. 22).
+type AutomatedDecisions struct {
+	Used         bool `json:"used"`
+	Logic        Text `json:"logic,omitempty"`
+	Consequences Text `json:"consequences,omitempty"`
+	HumanReview  Text `json:"human_review,omitempty"`
+}
+
+// Choice is a way for people to object, opt out, change a setting or withdraw consent.
+type Choice struct {
+	Kind  string `json:"kind"` // withdraw-consent, opt-out, object, settings
+	Title Text   `json:"title"`
+	Steps []Text `json:"steps"`
+	Link  string `json:"link,omitempty"`
+}
+
+// ActivityInternal holds the fields that go to the regulator's record only.
+type ActivityInternal struct {
+	Owner              string   `json:"owner,omitempty"`
+	BusinessFunction   string   `json:"business_function,omitempty"`
+	Systems            []string `json:"systems,omitempty"`
+	DPIA               *DPIA    `json:"dpia,omitempty"`
+	LIA                string   `json:"lia,omitempty"`
+	ConsentRecord      string   `json:"consent_record,omitempty"`
+	ProcessorContracts []string `json:"processor_contracts,omitempty"`
+	Notes              string   `json:"notes,omitempty"`
+}
+
+// DPIA records whether a data protection impact assessment is required and its state.
+type DPIA struct {
+	Required bool   `json:"required"`
+	Status   string `json:"status,omitempty"` // not-started, in-progress, done
+	Link     string `json:"link,omitempty"`
+}
