@@ -1,0 +1,88 @@
+// Package country knows ISO 3166-1 alpha-2 country codes, their names in the
+// site languages, the European Economic Area and the EU's adequacy decisions.
+package country
+
+import (
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// AdequacyCheckedOn is the date the adequacy table below was last checked
+// against the European Commission's list of adequacy decisions.
+const AdequacyCheckedOn = "2026-11-22"
+
+// adequacy lists the countries with an EU adequacy decision under Art. 45 GDPR,
+// with the decision that grants it. The United States is adequate only for
+// organisations certified under the EU-US Data Privacy Framework (decision of
+// 10 July 2023): that is the safeguard "dpf", not "adequacy".
+var adequacy = map[string]string{
+	"AD": "Commission Decision 2010/625/EU (Andorra)",
+	"AR": "Commission Decision 2003/490/EC (Argentina)",
+	"CA": "Commission Decision 2002/2/EC (Canada, commercial organisations under PIPEDA)",
+	"CH": "Commission Decision 2000/518/EC (Switzerland)",
+	"FO": "Commission Decision 2010/146/EU (Faroe Islands)",
+	"GB": "Commission Implementing Decision C(2021) 4800 (United Kingdom, renewed 2025)",
+	"GG": "Commission Decision 2003/821/EC (Guernsey)",
+	"IL": "Commission Decision 2011/61/EU (Israel)",
+	"IM": "Commission Decision 2004/411/EC (Isle of Man)",
+	"JE": "Commission Decision 2008/393/EC (Jersey)",
+	"JP": "Commission Implementing Decision (EU) 2019/419 (Japan)",
+	"KR": "Commission Implementing Decision (EU) 2022/254 (Republic of Korea)",
+	"NZ": "Commission Decision 2013/65/EU (New Zealand)",
+	"UY": "Commission Decision 2012/484/EU (Uruguay)",
+}
+
+// DPFCountry is the only country for which the EU-US Data Privacy Framework
+// (Commission Implementing Decision (EU) 2023/1795) is a safeguard.
+const DPFCountry = "US"
+
+var eea = map[string]bool{
+	"AT": true, "BE": true, "BG": true, "HR": true, "CY": true, "CZ": true, "DK": true,
+	"EE": true, "FI": true, "FR": true, "DE": true, "GR": true, "HU": true, "IE": true,
+	"IT": true, "LV": true, "LT": true, "LU": true, "MT": true, "NL": true, "PL": true,
+	"PT": true, "RO": true, "SK": true, "SI": true, "ES": true, "SE": true,
+	"IS": true, "LI": true, "NO": true,
+}
+
+// Valid reports whether code is an assigned ISO 3166-1 alpha-2 country code.
+func Valid(code string) bool {
+	if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
+		return false
+	}
+	r, err := language.ParseRegion(code)
+	if err != nil || !r.IsCountry() || r.String() != code {
+		return false
+	}
+	// x/text knows a few codes that are not ISO 3166-1 assignments.
+	switch code {
+	case "UK", "XK", "EU", "EZ", "UN", "ZZ", "QO", "AC", "CP", "DG", "EA", "IC", "TA", "CQ":
+		return false
+	}
+	return true
+}
+
+// InEEA reports whether code is a member of the European Economic Area.
+func InEEA(code string) bool { return eea[code] }
+
+// Adequacy returns the adequacy decision for code, if there is one.
+func Adequacy(code string) (decision string, ok bool) {
+	decision, ok = adequacy[code]
+	return decision, ok
+}
+
+// Name returns the name of the country in the given language ("nl", "en", ...),
+// or the code itself when it is unknown.
+func Name(code, lang string) string {
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = language.English
+	}
+	if n := display.Regions(tag).Name(r); n != "" {
+		return n
+	}
+	return code
+}

@@ -1,0 +1,312 @@
+// Package tomlfile reads one TOML file into plain values (maps, slices,
+// strings, numbers, booleans) and knows where in the text every key and value
+// is, so that problems found later can point at the right line and column.
+//
+// It is the only package that imports a TOML library: BurntSushi/toml decodes
+// the values, and the position-keeping parser of pelletier/go-toml/v2/unstable
+// locates keys and values.
+package tomlfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// MaxSize is the largest file Parse accepts. Records are small; a file larger
+// than this is a mistake (a log, an export) and is refused before parsing.
+const MaxSize = 8 << 20
+
+// MaxDepth is the deepest nesting of arrays and inline tables Parse accepts.
+const MaxDepth = 32
+
+// Document is a parsed TOML file.
+type Document struct {
+	Name   string         // file name, as given to Parse
+	Source []byte         // the text of the file
+	Data   map[string]any // the decoded values; integers are int64, dates strings
+
+	lines []int // byte offset of the start of every line
+	spans map[string]span
+}
+
+// Error is a problem with the file as a whole or its syntax.
+type Error struct {
+	Line, Col int    // 1-based position; Col counts characters
+	Len       int    // number of characters to underline, at least 1
+	Message   string // what is wrong, in plain words
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Message) }
+
+// Span is the place of a key or value in the text.
+type Span struct {
+	Line, Col int // 1-based; Col counts characters
+	Len       int // length in characters, at least 1
+}
+
+type span struct {
+	key, val [2]int // byte offsets [start, end)
+}
+
+// Parse decodes src. A file that is not valid TOML, is binary, is not UTF-8,
+// is too large or too deeply nested gives an *Error and no Document.
+func Parse(name string, src []byte) (*Document, *Error) {
+	if len(src) > MaxSize {
+		return nil, &Error{Line: 1, Col: 1, Len: 1, Message: fmt.Sprintf("file is %s; a record file may be at most %s", size(len(src)), size(MaxSize))}
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	d := &Document{Name: name, Source: src, lines: lineStarts(src)}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, d.errorAt(i, 1, "binary file: contains a NUL byte; records are UTF-8 text")
+	}
+	if !utf8.Valid(src) {
+		i := invalidUTF8(src)
+		return nil, d.errorAt(i, 1, fmt.Sprintf("invalid UTF-8 byte 0x%02x; save the file as UTF-8", src[i]))
+	}
+	if off, ok := tooDeep(src); !ok {
+		return nil, d.errorAt(off, 1, fmt.Sprintf("arrays and inline tables are nested more than %d levels deep", MaxDepth))
+	}
+	var raw map[string]any
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&raw); err != nil {
+		return nil, d.syntaxError(err)
+	}
+	v, err := plain(raw)
+	if err != nil {
+		return nil, &Error{Line: 1, Col: 1, Len: 1, Message: err.Error()}
+	}
+	d.Data = v.(map[string]any)
+	d.locate()
+	return d, nil
+}
+
+func size(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// tooDeep scans for nesting of [ and { outside strings and comments, so that
+// pathological input is refused before a recursive parser sees it.
+func tooDeep(src []byte) (offset int, ok bool) {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '#':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			quote := c
+			if bytes.HasPrefix(src[i:], []byte{c, c, c}) {
+				end := bytes.Index(src[i+3:], []byte{c, c, c})
+				if end < 0 {
+					return 0, true
+				}
+				i += 3 + end + 2
+				continue
+			}
+			for i++; i < len(src) && src[i] != quote && src[i] != '\n'; i++ {
+				if quote == '"' && src[i] == '\\' {
+					i++
+				}
+			}
+		case '[', '{':
+			depth++
+			if depth > MaxDepth {
+				return i, false
+			}
+		case ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return 0, true
+}
+
+func (d *Document) syntaxError(err error) *Error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if msg == "" {
+			msg = err.Error()
+		}
+		line, col := pe.Position.Line, pe.Position.Col
+		if line < 1 {
+			line = 1
+		}
+		if col < 1 {
+			col = 1
+		}
+		// BurntSushi counts columns in bytes; we count characters.
+		if line <= len(d.lines) {
+			start := d.lines[line-1]
+			end := min(start+col-1, len(d.Source))
+			col = utf8.RuneCount(d.Source[start:end]) + 1
+		}
+		return &Error{Line: line, Col: col, Len: max(pe.Position.Len, 1), Message: "TOML syntax: " + strings.TrimSuffix(msg, ".")}
+	}
+	return &Error{Line: 1, Col: 1, Len: 1, Message: "TOML syntax: " + err.Error()}
+}
+
+func (d *Document) errorAt(offset, n int, msg string) *Error {
+	p := d.position(offset)
+	return &Error{Line: p.Line, Col: p.Col, Len: n, Message: msg}
+}
+
+// plain turns decoded TOML into JSON-like values.
+func plain(v any) (any, error) {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			p, err := plain(e)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = p
+		}
+		return out, nil
+	case []map[string]any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			p, err := plain(e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = p
+		}
+		return out, nil
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			p, err := plain(e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = p
+		}
+		return out, nil
+	case time.Time:
+		switch v.Location().String() { // BurntSushi/toml's names for local dates and times
+		case "date-local":
+			return v.Format("2006-01-02"), nil
+		case "time-local":
+			return v.Format("15:04:05.999999999"), nil
+		case "datetime-local":
+			return v.Format("2006-01-02T15:04:05.999999999"), nil
+		}
+		return v.Format(time.RFC3339Nano), nil
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return strconv.FormatFloat(v, 'g', -1, 64), nil
+		}
+		return v, nil
+	case string, bool, int64:
+		return v, nil
+	}
+	return nil, fmt.Errorf("unsupported TOML value of type %T", v)
+}
+
+// Directive returns the target of the file's `#:schema` comment and its line,
+// or "" and 0 when the file has none. Like TOML editors, only comments before
+// the first key or table count.
+func (d *Document) Directive() (target string, line int) {
+	for i := range d.lines {
+		s := strings.TrimSpace(d.Line(i + 1))
+		if s == "" {
+			continue
+		}
+		if !strings.HasPrefix(s, "#") {
+			return "", 0
+		}
+		if rest, ok := strings.CutPrefix(s, "#:schema"); ok {
+			return strings.TrimSpace(rest), i + 1
+		}
+	}
+	return "", 0
+}
+
+// Line returns line n (1-based) of the source without its line ending.
+func (d *Document) Line(n int) string {
+	if n < 1 || n > len(d.lines) {
+		return ""
+	}
+	start := d.lines[n-1]
+	end := len(d.Source)
+	if n < len(d.lines) {
+		end = d.lines[n] - 1
+	}
+	return strings.TrimSuffix(string(d.Source[start:end]), "\r")
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func (d *Document) position(offset int) Span {
+	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > offset }) - 1
+	line = max(line, 0)
+	col := utf8.RuneCount(d.Source[d.lines[line]:min(offset, len(d.Source))]) + 1
+	return Span{Line: line + 1, Col: col, Len: 1}
+}
+
+func (d *Document) spanOf(r [2]int) Span {
+	s := d.position(r[0])
+	end := r[1]
+	// Underline at most to the end of the line.
+	if nl := bytes.IndexByte(d.Source[r[0]:end], '\n'); nl >= 0 {
+		end = r[0] + nl
+	}
+	s.Len = max(utf8.RuneCount(d.Source[r[0]:end]), 1)
+	return s
+}
+
+// Key returns the place of the key at path (map keys and decimal array
+// indices). When path is not in the file (a missing key), it returns the place
+// of the nearest enclosing key that is, or the start of the file.
+func (d *Document) Key(path []string) Span {
+	for n := len(path); n > 0; n-- {
+		if s, ok := d.spans[pathKey(path[:n])]; ok {
+			return d.spanOf(s.key)
+		}
+	}
+	return Span{Line: 1, Col: 1, Len: 1}
+}
+
+// Value returns the place of the value at path, falling back like Key.
+func (d *Document) Value(path []string) Span {
+	if s, ok := d.spans[pathKey(path)]; ok {
+		return d.spanOf(s.val)
+	}
+	return d.Key(path)
+}
+
+func pathKey(path []string) string { return strings.Join(path, "\x00") }
