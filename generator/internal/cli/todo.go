@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+)
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "build: not wired yet")
+	return exitUsage
+}
+
+func serve(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "serve: not wired yet")
+	return exitUsage
+}
+
+func newRecord(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "new: not wired yet")
+	return exitUsage
+}
+
+func synth(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stderr, "synth: not wired yet")
+	return exitUsage
+}

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/privacy-as-code/ropa/generator/internal/diag"
+	"github.com/privacy-as-code/ropa/generator/internal/register"
+)
+
+func validate(args []string, stdout, stderr io.Writer) int {
+	fs := flags("validate", "validate [--root DIR] [--format text|json|github] [--strict]",
+		"Checks every record under data/ against the JSON Schemas in schemas/ and the\n"+
+			"cross-record rules, and reports every problem as file:line:col: path: message.\n"+
+			"Text diagnostics go to stderr and a summary to stdout; json and github output\n"+
+			"go to stdout.", stdout)
+	root := fs.String("root", ".", "project root holding hugo.toml, data/, schemas/, content/ and themes/")
+	format := fs.String("format", "text", "output format: text, json or github (GitHub Actions annotations)")
+	strict := fs.Bool("strict", false, "treat warnings as errors")
+	if code, done := parse(fs, args, stderr); done {
+		return code
+	}
+	switch *format {
+	case "text", "json", "github":
+	default:
+		fmt.Fprintf(stderr, "unknown format %q: use text, json or github\n", *format)
+		return exitUsage
+	}
+	if !checkRoot(*root, stderr) {
+		return exitUsage
+	}
+	reg, diags := register.Load(*root)
+	if err := report(*format, diags, stdout, stderr); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	code := findingsCode(diags, *strict)
+	if *format == "text" && code == exitOK {
+		fmt.Fprintf(stdout, "ok: %s, %s\n", count(len(reg.Activities), "activity", "activities"), count(len(reg.Files)-len(reg.Activities), "shared definition", "shared definitions"))
+	}
+	return code
+}
+
+// report prints diagnostics in the chosen format.
+func report(format string, diags diag.List, stdout, stderr io.Writer) error {
+	switch format {
+	case "json":
+		return diag.WriteJSON(stdout, diags)
+	case "github":
+		return diag.WriteGitHub(stdout, diags)
+	}
+	return diag.WriteText(stderr, diags)
+}
+
+func findingsCode(diags diag.List, strict bool) int {
+	errs, warns := diags.Count()
+	if errs > 0 || strict && warns > 0 {
+		return exitFindings
+	}
+	return exitOK
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,74 @@
+package diag
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+var sample = List{
+	{File: "data/activities/pay.toml", Line: 12, Col: 13, Len: 5, Path: "transfers[1].safeguard", Message: `"dpa" is not allowed; use one of adequacy, scc, bcr, dpf, art49-derogation`, Source: `safeguard = "dpa"`},
+	{File: "data/activities/pay.toml", Line: 3, Col: 2, Len: 9, Path: "retention", Severity: Warning, Message: `data category "email" has no retention rule`, Source: "\tretention = []"},
+	{File: "data/activities/pay.toml", Line: 3, Col: 2, Len: 9, Path: "retention", Severity: Warning, Message: `data category "email" has no retention rule`, Source: "\tretention = []"},
+	{File: "data/organisation.toml", Path: "dpo", Message: "a, b: c\nd % e"},
+}
+
+func TestWriteText(t *testing.T) {
+	var b strings.Builder
+	if err := WriteText(&b, slices.Clone(sample).Sort()); err != nil {
+		t.Fatal(err)
+	}
+	want := `data/activities/pay.toml:3:2: retention: warning: data category "email" has no retention rule
+   |
+ 3 |     retention = []
+   |     ^^^^^^^^^
+data/activities/pay.toml:12:13: transfers[1].safeguard: "dpa" is not allowed; use one of adequacy, scc, bcr, dpf, art49-derogation
+    |
+ 12 | safeguard = "dpa"
+    |             ^^^^^
+data/organisation.toml: dpo: a, b: c
+d % e
+2 errors, 1 warning
+`
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestWriteJSON(t *testing.T) {
+	var b strings.Builder
+	if err := WriteJSON(&b, sample[:1]); err != nil {
+		t.Fatal(err)
+	}
+	want := `[
+  {
+    "file": "data/activities/pay.toml",
+    "line": 12,
+    "column": 13,
+    "path": "transfers[1].safeguard",
+    "severity": "error",
+    "message": "\"dpa\" is not allowed; use one of adequacy, scc, bcr, dpf, art49-derogation"
+  }
+]
+`
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	b.Reset()
+	if err := WriteJSON(&b, nil); err != nil || b.String() != "[]\n" {
+		t.Errorf("empty list: got %q, %v; want []", b.String(), err)
+	}
+}
+
+func TestWriteGitHub(t *testing.T) {
+	var b strings.Builder
+	if err := WriteGitHub(&b, List{sample[1], sample[3]}); err != nil {
+		t.Fatal(err)
+	}
+	want := `::warning file=data/activities/pay.toml,line=3,col=2,title=retention::data category "email" has no retention rule
+::error file=data/organisation.toml,title=dpo::a, b: c%0Ad %25 e
+`
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

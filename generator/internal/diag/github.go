@@ -1,0 +1,34 @@
+package diag
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteGitHub prints GitHub Actions workflow commands, so problems show up on
+// the changed lines of a pull request.
+func WriteGitHub(w io.Writer, l List) error {
+	var b strings.Builder
+	for _, d := range l {
+		fmt.Fprintf(&b, "::%s file=%s", d.Severity, escapeProperty(d.File))
+		if d.Line > 0 {
+			fmt.Fprintf(&b, ",line=%d,col=%d", d.Line, d.Col)
+		}
+		if d.Path != "" {
+			fmt.Fprintf(&b, ",title=%s", escapeProperty(d.Path))
+		}
+		fmt.Fprintf(&b, "::%s\n", escapeData(d.Message))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Escaping as in @actions/core's command.ts.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,442 @@
+package register
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/privacy-as-code/ropa/generator/internal/diag"
+	"github.com/privacy-as-code/ropa/generator/internal/schema"
+	"github.com/privacy-as-code/ropa/generator/internal/tomlfile"
+)
+
+// Where the records live, relative to the project root.
+const (
+	DataDir       = "data"
+	ActivitiesDir = "data/activities"
+	SchemasDir    = "schemas"
+	ConfigFile    = "hugo.toml"
+)
+
+// registers are the shared register files, by schema kind.
+var registers = []string{"organisation", "subjects", "categories", "recipients", "measures"}
+
+var (
+	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	bareKey   = regexp.MustCompile(`^[A-Za-z0-9_-]+$`) // TOML bare key
+)
+
+// reservedIDs would collide with the pages Hugo makes for a section.
+var reservedIDs = map[string]bool{"index": true, "page": true}
+
+// file is one parsed record file.
+type file struct {
+	name string // relative to the root, with forward slashes
+	kind string // schema kind
+	doc  *tomlfile.Document
+	ok   bool // parsed, matched its schema and decoded
+}
+
+// loader carries the state of one Load.
+type loader struct {
+	root    string
+	schemas *schema.Set
+	files   map[string]*file
+	diags   diag.List
+	mu      sync.Mutex
+}
+
+// Load reads and checks the project at root: the site languages from
+// hugo.toml, the shared registers and every activity under data/activities.
+// The register is complete only when the list holds no errors.
+func Load(root string) (*Register, diag.List) {
+	l := &loader{root: root, files: map[string]*file{}}
+	reg := &Register{
+		Subjects:   map[string]*Subject{},
+		Categories: map[string]*Category{},
+		Recipients: map[string]*Recipient{},
+		Measures:   map[string]*Measure{},
+		Files:      map[string]string{},
+	}
+	l.languages(reg)
+	set, err := schema.Load(filepath.Join(root, SchemasDir), append(registers, "activity")...)
+	if err != nil {
+		l.add(diag.Diagnostic{File: SchemasDir, Message: err.Error()})
+		return reg, l.diags.Sort()
+	}
+	l.schemas = set
+
+	for _, kind := range registers {
+		name := path.Join(DataDir, kind+".toml")
+		f := l.parse(name, kind)
+		if f == nil || !f.ok {
+			continue
+		}
+		l.decodeRegister(reg, f)
+	}
+	l.activities(reg)
+	if errs, _ := l.diags.Count(); errs == 0 {
+		newChecker(l, reg).run()
+	}
+	return reg, l.diags.Sort()
+}
+
+func (l *loader) add(d diag.Diagnostic) {
+	l.mu.Lock()
+	l.diags = append(l.diags, d)
+	l.mu.Unlock()
+}
+
+// at makes a diagnostic at a data path of a parsed file.
+func (l *loader) at(f *file, p []string, atKey bool, sev diag.Severity, msg string) diag.Diagnostic {
+	d := diag.Diagnostic{File: f.name, Path: renderPath(f.doc.Data, p), Severity: sev, Message: msg, Line: 1, Col: 1, Len: 1}
+	var s tomlfile.Span
+	if atKey {
+		s = f.doc.Key(p)
+	} else {
+		s = f.doc.Value(p)
+	}
+	d.Line, d.Col, d.Len = s.Line, s.Col, s.Len
+	d.Source = f.doc.Line(s.Line)
+	return d
+}
+
+// renderPath writes a data path the way TOML authors read it:
+// transfers[0].safeguard, or "odd key".name.
+func renderPath(data map[string]any, p []string) string {
+	var b strings.Builder
+	var cur any = data
+	for _, part := range p {
+		if arr, ok := cur.([]any); ok {
+			b.WriteString("[" + part + "]")
+			if i, err := strconv.Atoi(part); err == nil && i >= 0 && i < len(arr) {
+				cur = arr[i]
+			} else {
+				cur = nil
+			}
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		if bareKey.MatchString(part) {
+			b.WriteString(part)
+		} else {
+			b.WriteString(strconv.Quote(part))
+		}
+		if m, ok := cur.(map[string]any); ok {
+			cur = m[part]
+		} else {
+			cur = nil
+		}
+	}
+	return b.String()
+}
+
+// read reads a record file, refusing what is not a regular file.
+func (l *loader) read(name string) ([]byte, bool) {
+	full := filepath.Join(l.root, filepath.FromSlash(name))
+	info, err := os.Stat(full)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if _, lerr := os.Lstat(full); lerr == nil {
+			l.add(diag.Diagnostic{File: name, Message: "broken symbolic link: its target does not exist"})
+		} else {
+			l.add(diag.Diagnostic{File: name, Message: "file is missing; every project needs it"})
+		}
+		return nil, false
+	case err != nil:
+		l.add(diag.Diagnostic{File: name, Message: "cannot read: " + plainError(err)})
+		return nil, false
+	case info.IsDir():
+		l.add(diag.Diagnostic{File: name, Message: "is a directory; a record must be a TOML file"})
+		return nil, false
+	case !info.Mode().IsRegular():
+		l.add(diag.Diagnostic{File: name, Message: "is not a regular file; a record must be a TOML file"})
+		return nil, false
+	case info.Size() > tomlfile.MaxSize:
+		l.add(diag.Diagnostic{File: name, Line: 1, Col: 1, Message: fmt.Sprintf("file is %.1f MiB; a record file may be at most %d MiB", float64(info.Size())/(1<<20), tomlfile.MaxSize>>20)})
+		return nil, false
+	}
+	b, err := os.ReadFile(full)
+	if err != nil {
+		l.add(diag.Diagnostic{File: name, Message: "cannot read: " + plainError(err)})
+		return nil, false
+	}
+	return b, true
+}
+
+// plainError drops the path from an *fs.PathError: the diagnostic already names the file.
+func plainError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// parse reads, parses and schema-checks one file. It returns nil when the
+// file cannot be read or parsed.
+func (l *loader) parse(name, kind string) *file {
+	src, ok := l.read(name)
+	if !ok {
+		return nil
+	}
+	doc, perr := tomlfile.Parse(name, src)
+	if perr != nil {
+		d := diag.Diagnostic{File: name, Line: perr.Line, Col: perr.Col, Len: perr.Len, Message: perr.Message}
+		if lines := strings.Split(string(src), "\n"); perr.Line <= len(lines) && !strings.Contains(perr.Message, "binary") && !strings.Contains(perr.Message, "UTF-8") && len(src) <= tomlfile.MaxSize {
+			d.Source = strings.TrimSuffix(lines[perr.Line-1], "\r")
+		}
+		l.add(d)
+		return nil
+	}
+	f := &file{name: name, kind: kind, doc: doc}
+	l.mu.Lock()
+	l.files[name] = f
+	l.mu.Unlock()
+	if strings.TrimSpace(string(src)) == "" {
+		l.add(diag.Diagnostic{File: name, Line: 1, Col: 1, Message: "file is empty"})
+		return f
+	}
+	l.directive(f)
+	issues := l.schemas.Validate(kind, doc.Data)
+	for _, is := range issues {
+		l.add(l.at(f, is.Path, is.AtKey, diag.Error, is.Message))
+	}
+	f.ok = len(issues) == 0
+	return f
+}
+
+// directive checks the `#:schema` comment that lets editors validate the file.
+func (l *loader) directive(f *file) {
+	want := path.Join(strings.Repeat("../", strings.Count(f.name, "/")), SchemasDir, f.kind+".schema.json")
+	got, line := f.doc.Directive()
+	switch {
+	case line == 0:
+		l.add(diag.Diagnostic{File: f.name, Line: 1, Col: 1, Len: 1, Severity: diag.Warning, Source: f.doc.Line(1),
+			Message: fmt.Sprintf("no #:schema directive; start the file with `#:schema %s` so editors check it as you type", want)})
+	case got != want:
+		l.add(diag.Diagnostic{File: f.name, Line: line, Col: 1, Len: len([]rune(f.doc.Line(line))), Severity: diag.Warning, Source: f.doc.Line(line),
+			Message: fmt.Sprintf("#:schema points at %q; for this file it is %q", got, want)})
+	}
+}
+
+// decode fills v from a file's values; the schema has already checked their
+// shape, so an error here is a mismatch between schema and model.
+func (l *loader) decode(f *file, data any, v any) bool {
+	b, err := json.Marshal(data)
+	if err == nil {
+		err = json.Unmarshal(b, v)
+	}
+	if err != nil {
+		l.add(diag.Diagnostic{File: f.name, Line: 1, Col: 1, Message: "cannot read the record: " + err.Error()})
+		return false
+	}
+	return true
+}
+
+func (l *loader) decodeRegister(reg *Register, f *file) {
+	if f.kind == "organisation" {
+		if l.decode(f, f.doc.Data, &reg.Organisation) {
+			reg.Files["organisation"] = f.name
+		}
+		return
+	}
+	for _, id := range sortedKeys(f.doc.Data) {
+		var ok bool
+		switch f.kind {
+		case "subjects":
+			v := &Subject{ID: id}
+			if ok = l.decode(f, f.doc.Data[id], v); ok {
+				reg.Subjects[id] = v
+			}
+		case "categories":
+			v := &Category{ID: id}
+			if ok = l.decode(f, f.doc.Data[id], v); ok {
+				reg.Categories[id] = v
+			}
+		case "recipients":
+			v := &Recipient{ID: id}
+			if ok = l.decode(f, f.doc.Data[id], v); ok {
+				reg.Recipients[id] = v
+			}
+		case "measures":
+			v := &Measure{ID: id}
+			if ok = l.decode(f, f.doc.Data[id], v); ok {
+				reg.Measures[id] = v
+			}
+		}
+		if ok {
+			reg.Files[f.kind+":"+id] = f.name
+		}
+		if reservedIDs[id] {
+			l.add(l.at(f, []string{id}, true, diag.Error, fmt.Sprintf("%q is reserved for the site's own pages; choose another id", id)))
+		}
+	}
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// activities loads every data/activities/**/*.toml in parallel.
+func (l *loader) activities(reg *Register) {
+	dir := filepath.Join(l.root, filepath.FromSlash(ActivitiesDir))
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(l.root, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			l.add(diag.Diagnostic{File: rel, Message: "cannot read: " + plainError(err)})
+			return nil
+		}
+		base := e.Name()
+		if strings.HasPrefix(base, ".") && p != dir {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			if strings.HasSuffix(base, ".toml") {
+				l.add(diag.Diagnostic{File: rel, Message: "is a directory; a record must be a TOML file"})
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(base, ".toml") {
+			if !strings.EqualFold(base, "README.md") {
+				l.add(diag.Diagnostic{File: rel, Severity: diag.Warning, Message: "not a .toml file; it is ignored"})
+			}
+			return nil
+		}
+		names = append(names, rel)
+		return nil
+	})
+	if err != nil {
+		l.add(diag.Diagnostic{File: ActivitiesDir, Message: "cannot read: " + plainError(err)})
+	}
+	sort.Strings(names)
+
+	acts := make([]*Activity, len(names))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				acts[i] = l.activity(names[i])
+			}
+		}()
+	}
+	for i := range names {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	seen := map[string]string{}
+	for i, a := range acts {
+		if a == nil {
+			continue
+		}
+		if prev, dup := seen[a.ID]; dup {
+			l.add(diag.Diagnostic{File: names[i], Line: 1, Col: 1, Message: fmt.Sprintf("duplicate activity id %q: %s has the same file name", a.ID, prev)})
+			continue
+		}
+		seen[a.ID] = names[i]
+		reg.Files["activity:"+a.ID] = names[i]
+		reg.Activities = append(reg.Activities, a)
+	}
+	sort.Slice(reg.Activities, func(i, j int) bool { return reg.Activities[i].ID < reg.Activities[j].ID })
+}
+
+func (l *loader) activity(name string) *Activity {
+	id := strings.TrimSuffix(path.Base(name), ".toml")
+	switch {
+	case !idPattern.MatchString(id):
+		l.add(diag.Diagnostic{File: name, Message: fmt.Sprintf("%q is not a valid activity id: name the file in lower-case letters, digits and single hyphens (kebab-case), e.g. account-creation.toml", id)})
+		return nil
+	case reservedIDs[id]:
+		l.add(diag.Diagnostic{File: name, Message: fmt.Sprintf("%q is reserved for the site's own pages; rename the file", id)})
+		return nil
+	}
+	f := l.parse(name, "activity")
+	if f == nil || !f.ok {
+		return nil
+	}
+	a := &Activity{ID: id}
+	if !l.decode(f, f.doc.Data, a) {
+		return nil
+	}
+	return a
+}
+
+// languages reads the site languages from hugo.toml, default first.
+func (l *loader) languages(reg *Register) {
+	src, ok := l.read(ConfigFile)
+	if !ok {
+		return
+	}
+	doc, perr := tomlfile.Parse(ConfigFile, src)
+	if perr != nil {
+		l.add(diag.Diagnostic{File: ConfigFile, Line: perr.Line, Col: perr.Col, Len: perr.Len, Message: perr.Message})
+		return
+	}
+	def, _ := doc.Data["defaultContentLanguage"].(string)
+	if def == "" {
+		def = "en" // Hugo's default
+	}
+	type lang struct {
+		code   string
+		weight int64
+	}
+	var langs []lang
+	if m, ok := doc.Data["languages"].(map[string]any); ok {
+		for code, v := range m {
+			w, _ := v.(map[string]any)["weight"].(int64)
+			langs = append(langs, lang{code, w})
+		}
+	}
+	sort.Slice(langs, func(i, j int) bool {
+		if (langs[i].code == def) != (langs[j].code == def) {
+			return langs[i].code == def
+		}
+		if langs[i].weight != langs[j].weight {
+			return langs[i].weight < langs[j].weight
+		}
+		return langs[i].code < langs[j].code
+	})
+	reg.DefaultLanguage = def
+	reg.Languages = nil
+	for _, lg := range langs {
+		reg.Languages = append(reg.Languages, lg.code)
+	}
+	if len(reg.Languages) == 0 {
+		reg.Languages = []string{def}
+	} else if reg.Languages[0] != def {
+		s := doc.Key([]string{"defaultContentLanguage"})
+		l.add(diag.Diagnostic{File: ConfigFile, Line: s.Line, Col: s.Col, Len: s.Len, Source: doc.Line(s.Line), Path: "defaultContentLanguage",
+			Message: fmt.Sprintf("%q is not one of the [languages] (%s)", def, strings.Join(reg.Languages, ", "))})
+	}
+}

@@ -1,0 +1,412 @@
+package register
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/privacy-as-code/ropa/generator/internal/country"
+	"github.com/privacy-as-code/ropa/generator/internal/diag"
+)
+
+// checker runs the rules that span records, after every file has matched its
+// schema. Each rule is a method; docs/rules.md lists them.
+type checker struct {
+	l   *loader
+	reg *Register
+}
+
+func newChecker(l *loader, reg *Register) *checker { return &checker{l: l, reg: reg} }
+
+func (c *checker) run() {
+	c.organisation()
+	c.registerCountries()
+	for _, a := range c.reg.Activities {
+		c.references(a)
+		c.legalBasis(a)
+		c.specialCategories(a)
+		c.transfers(a)
+		c.retention(a)
+		c.role(a)
+	}
+	c.languages()
+	c.unused()
+}
+
+// report adds a diagnostic at a data path of the file a record came from.
+func (c *checker) report(record string, p []string, atKey bool, sev diag.Severity, format string, args ...any) {
+	f := c.l.files[c.reg.Files[record]]
+	if f == nil {
+		c.l.add(diag.Diagnostic{File: c.reg.Files[record], Severity: sev, Message: fmt.Sprintf(format, args...)})
+		return
+	}
+	c.l.add(c.l.at(f, p, atKey, sev, fmt.Sprintf(format, args...)))
+}
+
+func (c *checker) errorf(record string, p []string, format string, args ...any) {
+	c.report(record, p, false, diag.Error, format, args...)
+}
+
+func (c *checker) warnf(record string, p []string, format string, args ...any) {
+	c.report(record, p, false, diag.Warning, format, args...)
+}
+
+// dp builds a data path from keys and indices.
+func dp(parts ...any) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = fmt.Sprint(p)
+	}
+	return out
+}
+
+func suggest(id string, m any) string {
+	keys := reflect.ValueOf(m).MapKeys()
+	best, bestD := "", 1<<30
+	for _, k := range keys {
+		if d := distance(id, k.String()); d < bestD || d == bestD && k.String() < best {
+			best, bestD = k.String(), d
+		}
+	}
+	if best != "" && bestD <= max(2, len(id)/3) {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return ""
+}
+
+// checkCountry reports a code that passed the schema's [A-Z]{2} but is not an
+// assigned ISO 3166-1 alpha-2 code.
+func (c *checker) checkCountry(record string, p []string, code string) bool {
+	if country.Valid(code) {
+		return true
+	}
+	c.errorf(record, p, "%q is not an ISO 3166-1 alpha-2 country code (for the United Kingdom write GB)", code)
+	return false
+}
+
+// organisation: countries of parties, and a representative in the Union
+// when no controller is established there (Art. 27).
+func (c *checker) organisation() {
+	o := c.reg.Organisation
+	const rec = "organisation"
+	inEU := false
+	for i, p := range o.Controllers {
+		c.checkCountry(rec, dp("controllers", i, "country"), p.Country)
+		inEU = inEU || country.InEEA(p.Country)
+	}
+	for i, p := range o.JointControllers {
+		c.checkCountry(rec, dp("joint_controllers", i, "country"), p.Country)
+	}
+	if o.Representative != nil {
+		c.checkCountry(rec, dp("representative", "country"), o.Representative.Country)
+	} else if !inEU && len(o.Controllers) > 0 {
+		c.errorf(rec, dp("controllers"), "no controller is established in the EEA: name the representative in the Union in [representative] (Art. 27)")
+	}
+	c.checkCountry(rec, dp("supervisory_authority", "country"), o.SupervisoryAuthority.Country)
+}
+
+func (c *checker) registerCountries() {
+	for _, id := range sortedIDs(c.reg.Recipients) {
+		c.checkCountry("recipients:"+id, dp(id, "country"), c.reg.Recipients[id].Country)
+	}
+}
+
+// references: every id an activity names is defined in a shared register.
+func (c *checker) references(a *Activity) {
+	rec := "activity:" + a.ID
+	check := func(ids []string, field, what, file string, m any) {
+		for i, id := range ids {
+			if !reflect.ValueOf(m).MapIndex(reflect.ValueOf(id)).IsValid() {
+				c.errorf(rec, dp(field, i), "unknown %s %q: it is not defined in %s%s", what, id, file, suggest(id, m))
+			}
+		}
+	}
+	check(a.Subjects, "subjects", "data subject category", "data/subjects.toml", c.reg.Subjects)
+	check(a.Categories, "categories", "data category", "data/categories.toml", c.reg.Categories)
+	check(a.Recipients, "recipients", "recipient", "data/recipients.toml", c.reg.Recipients)
+	check(a.Measures, "measures", "security measure", "data/measures.toml", c.reg.Measures)
+	for i, t := range a.Transfers {
+		if _, ok := c.reg.Recipients[t.Recipient]; !ok {
+			c.errorf(rec, dp("transfers", i, "recipient"), "unknown recipient %q: it is not defined in data/recipients.toml%s", t.Recipient, suggest(t.Recipient, c.reg.Recipients))
+		}
+	}
+	for i, r := range a.Retention {
+		for j, id := range r.Categories {
+			if _, ok := c.reg.Categories[id]; !ok {
+				c.errorf(rec, dp("retention", i, "categories", j), "unknown data category %q: it is not defined in data/categories.toml%s", id, suggest(id, c.reg.Categories))
+			}
+		}
+	}
+}
+
+// legalBasis: what each Art. 6(1) basis needs stated.
+func (c *checker) legalBasis(a *Activity) {
+	rec := "activity:" + a.ID
+	switch {
+	case a.LegalBasis == "legitimate-interests" && len(a.LegitimateInterest) == 0:
+		c.errorf(rec, dp("legal_basis"), "legitimate interests need the interest stated: add legitimate_interest (Art. 13(1)(d))")
+	case a.LegalBasis != "legitimate-interests" && len(a.LegitimateInterest) > 0:
+		c.report(rec, dp("legitimate_interest"), true, diag.Error, "legitimate_interest belongs only to legal_basis = \"legitimate-interests\", not %q", a.LegalBasis)
+	}
+	if (a.LegalBasis == "legal-obligation" || a.LegalBasis == "public-task") && len(a.Law) == 0 {
+		c.errorf(rec, dp("legal_basis"), "%s needs the law that sets it: add law (Art. 6(3))", a.LegalBasis)
+	}
+	if a.LegalBasis == "consent" && !slices.ContainsFunc(a.Choices, func(ch Choice) bool { return ch.Kind == "withdraw-consent" }) {
+		c.errorf(rec, dp("legal_basis"), "consent needs a way to withdraw it: add a choice with kind = \"withdraw-consent\" (Art. 7(3))")
+	}
+}
+
+// specialCategories: special categories need an Art. 9(2) condition.
+func (c *checker) specialCategories(a *Activity) {
+	rec := "activity:" + a.ID
+	special := false
+	for i, id := range a.Categories {
+		cat, ok := c.reg.Categories[id]
+		if !ok || !cat.Special {
+			continue
+		}
+		special = true
+		if a.SpecialCategoryCondition == "" {
+			c.errorf(rec, dp("categories", i), "%q is a special category of personal data: state the Art. 9(2) condition in special_category_condition", id)
+		}
+	}
+	if !special && a.SpecialCategoryCondition != "" {
+		c.report(rec, dp("special_category_condition"), true, diag.Warning, "no data category of this activity is special; special_category_condition applies to none")
+	}
+}
+
+// transfers: recipients outside the EEA need a transfer with a safeguard
+// that is valid for the country.
+func (c *checker) transfers(a *Activity) {
+	rec := "activity:" + a.ID
+	transferred := map[string]bool{}
+	for i, t := range a.Transfers {
+		transferred[t.Recipient] = true
+		p := dp("transfers", i)
+		if !slices.Contains(a.Recipients, t.Recipient) {
+			c.errorf(rec, append(p, "recipient"), "%q is not among this activity's recipients: add it to recipients", t.Recipient)
+		}
+		if !c.checkCountry(rec, append(p, "country"), t.Country) {
+			continue
+		}
+		name := country.Name(t.Country, "en")
+		if country.InEEA(t.Country) {
+			c.errorf(rec, append(p, "country"), "%s (%s) is in the EEA: sharing data there is not a transfer to a third country; remove this entry", t.Country, name)
+			continue
+		}
+		switch t.Safeguard {
+		case "adequacy":
+			if t.Country == country.DPFCountry {
+				c.errorf(rec, append(p, "safeguard"), "the United States are adequate only for organisations certified under the EU-US Data Privacy Framework: use safeguard = \"dpf\", or scc")
+			} else if _, ok := country.Adequacy(t.Country); !ok {
+				c.errorf(rec, append(p, "safeguard"), "%s (%s) has no EU adequacy decision (list checked %s): use scc, bcr or art49-derogation", t.Country, name, country.AdequacyCheckedOn)
+			}
+		case "dpf":
+			if t.Country != country.DPFCountry {
+				c.errorf(rec, append(p, "safeguard"), "the Data Privacy Framework covers transfers to the United States only, not %s (%s)", t.Country, name)
+			}
+		case "art49-derogation":
+			if len(t.Details) == 0 {
+				c.errorf(rec, append(p, "safeguard"), "an Art. 49 derogation must say which one applies: add details")
+			}
+		}
+	}
+	for i, id := range a.Recipients {
+		r, ok := c.reg.Recipients[id]
+		if !ok || country.InEEA(r.Country) || transferred[id] {
+			continue
+		}
+		c.errorf(rec, dp("recipients", i), "%q is in %s (%s), outside the EEA: add a transfers entry with its safeguard (Art. 44-49)", id, r.Country, country.Name(r.Country, "en"))
+	}
+}
+
+// retention: every data category is covered by a rule, and rules name only
+// the activity's categories.
+func (c *checker) retention(a *Activity) {
+	rec := "activity:" + a.ID
+	covered := map[string]bool{}
+	for i, r := range a.Retention {
+		for j, id := range r.Categories {
+			covered[id] = true
+			if !slices.Contains(a.Categories, id) {
+				if _, known := c.reg.Categories[id]; known {
+					c.errorf(rec, dp("retention", i, "categories", j), "%q is not one of this activity's categories", id)
+				}
+			}
+		}
+	}
+	for i, id := range a.Categories {
+		if !covered[id] {
+			c.warnf(rec, dp("categories", i), "data category %q has no retention rule: say in retention how long it is kept (Art. 30(1)(f))", id)
+		}
+	}
+}
+
+// role: processor activities name their controllers.
+func (c *checker) role(a *Activity) {
+	rec := "activity:" + a.ID
+	switch {
+	case a.Role == "processor" && len(a.OnBehalfOf) == 0:
+		c.errorf(rec, dp("role"), "a processor activity must name the controllers it acts for in on_behalf_of (Art. 30(2)(a))")
+	case a.Role == "controller" && len(a.OnBehalfOf) > 0:
+		c.report(rec, dp("on_behalf_of"), true, diag.Error, "on_behalf_of is only for role = \"processor\"")
+	case a.Role == "processor" && a.Public != nil && *a.Public:
+		c.report(rec, dp("public"), true, diag.Warning, "processor activities are not published: the controller informs people; remove public = true")
+	}
+	for i, p := range a.OnBehalfOf {
+		c.checkCountry(rec, dp("on_behalf_of", i, "country"), p.Country)
+	}
+}
+
+// languages: every public text is written in every site language, and in no
+// language the site does not have.
+func (c *checker) languages() {
+	o := c.reg.Organisation
+	c.texts("organisation", nil, reflect.ValueOf(o))
+	for _, id := range sortedIDs(c.reg.Subjects) {
+		c.texts("subjects:"+id, dp(id), reflect.ValueOf(*c.reg.Subjects[id]))
+	}
+	for _, id := range sortedIDs(c.reg.Categories) {
+		c.texts("categories:"+id, dp(id), reflect.ValueOf(*c.reg.Categories[id]))
+	}
+	for _, id := range sortedIDs(c.reg.Recipients) {
+		c.texts("recipients:"+id, dp(id), reflect.ValueOf(*c.reg.Recipients[id]))
+	}
+	for _, id := range sortedIDs(c.reg.Measures) {
+		c.texts("measures:"+id, dp(id), reflect.ValueOf(*c.reg.Measures[id]))
+	}
+	for _, a := range c.reg.Activities {
+		if a.IsPublic() {
+			c.texts("activity:"+a.ID, nil, reflect.ValueOf(*a))
+		}
+	}
+}
+
+var textType = reflect.TypeOf(Text{})
+
+// texts walks v, following the JSON names of the model, and checks every Text.
+func (c *checker) texts(rec string, p []string, v reflect.Value) {
+	switch {
+	case v.Type() == textType:
+		if v.Len() > 0 {
+			c.text(rec, p, v.Interface().(Text))
+		}
+	case v.Kind() == reflect.Pointer:
+		if !v.IsNil() {
+			c.texts(rec, p, v.Elem())
+		}
+	case v.Kind() == reflect.Slice:
+		for i := range v.Len() {
+			c.texts(rec, append(slices.Clone(p), strconv.Itoa(i)), v.Index(i))
+		}
+	case v.Kind() == reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if f.Anonymous {
+				c.texts(rec, p, v.Field(i))
+				continue
+			}
+			if name == "-" || name == "" || name == "internal" {
+				continue
+			}
+			c.texts(rec, append(slices.Clone(p), name), v.Field(i))
+		}
+	}
+}
+
+func (c *checker) text(rec string, p []string, t Text) {
+	def := c.reg.DefaultLanguage
+	for _, lang := range t.Languages(def) {
+		if !slices.Contains(c.reg.Languages, lang) {
+			c.report(rec, append(slices.Clone(p), lang), true, diag.Error, "%q is not a language of the site (%s, from hugo.toml)", lang, strings.Join(c.reg.Languages, ", "))
+		}
+	}
+	var missing []string
+	for _, lang := range c.reg.Languages {
+		if t.In(lang, def) == "" {
+			missing = append(missing, lang)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	if _, plain := t[""]; plain && len(t) == 1 {
+		c.errorf(rec, p, "a plain string is the %s text only; write every language: { %s }", def, langTemplate(c.reg.Languages))
+		return
+	}
+	c.errorf(rec, p, "missing the %s text; public texts need every site language (%s)", strings.Join(missing, " and "), strings.Join(c.reg.Languages, ", "))
+}
+
+func langTemplate(langs []string) string {
+	var parts []string
+	for _, l := range langs {
+		parts = append(parts, l+` = "..."`)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// unused: definitions no activity refers to.
+func (c *checker) unused() {
+	used := map[string]bool{}
+	for _, a := range c.reg.Activities {
+		for _, id := range a.Subjects {
+			used["subjects:"+id] = true
+		}
+		for _, id := range a.Categories {
+			used["categories:"+id] = true
+		}
+		for _, id := range a.Recipients {
+			used["recipients:"+id] = true
+		}
+		for _, id := range a.Measures {
+			used["measures:"+id] = true
+		}
+	}
+	check := func(kind, what string, ids []string) {
+		for _, id := range ids {
+			if !used[kind+":"+id] {
+				c.report(kind+":"+id, dp(id), true, diag.Warning, "%s %q is not used by any activity", what, id)
+			}
+		}
+	}
+	check("subjects", "data subject category", sortedIDs(c.reg.Subjects))
+	check("categories", "data category", sortedIDs(c.reg.Categories))
+	check("recipients", "recipient", sortedIDs(c.reg.Recipients))
+	check("measures", "security measure", sortedIDs(c.reg.Measures))
+}
+
+func sortedIDs[V any](m map[string]V) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,435 @@
+// Package schema checks decoded records against the project's JSON Schemas
+// (draft 2020-12, in schemas/) and turns the validator's findings into short
+// messages a DPO can act on. It is the only package that imports a JSON
+// Schema library.
+package schema
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+)
+
+// Set is the compiled schemas of a project, by kind ("activity", "categories", ...).
+type Set struct {
+	schemas map[string]*jsonschema.Schema
+	raw     map[string]any // decoded schema documents by file URL
+}
+
+// Issue is one schema violation.
+type Issue struct {
+	Path    []string // data path: keys and decimal array indices
+	AtKey   bool     // point at the key (unknown or missing keys) rather than the value
+	Message string
+}
+
+// Load compiles the schema of every kind from dir, where the schema of kind k
+// is the file k.schema.json. A schema that does not compile is an error that
+// names the file.
+func Load(dir string, kinds ...string) (*Set, error) {
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	s := &Set{schemas: map[string]*jsonschema.Schema{}, raw: map[string]any{}}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range kinds {
+		file := filepath.Join(abs, k+".schema.json")
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the %s schema: %w", k, err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("%s: not valid JSON: %w", filepath.Join(dir, k+".schema.json"), err)
+		}
+		u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()
+		if err := c.AddResource(u, doc); err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, k+".schema.json"), err)
+		}
+		s.raw[u] = doc
+		if id, ok := doc.(map[string]any)["$id"].(string); ok {
+			s.raw[id] = doc
+		}
+		sch, err := c.Compile(u)
+		if err != nil {
+			return nil, fmt.Errorf("%s: not a valid JSON Schema: %w", filepath.Join(dir, k+".schema.json"), err)
+		}
+		s.schemas[k] = sch
+	}
+	return s, nil
+}
+
+// Validate checks v against the schema of kind and returns the violations,
+// sorted by path.
+func (s *Set) Validate(kindName string, v any) []Issue {
+	sch, ok := s.schemas[kindName]
+	if !ok {
+		return []Issue{{Message: fmt.Sprintf("no schema for records of kind %q", kindName)}}
+	}
+	err := sch.Validate(v)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		return []Issue{{Message: err.Error()}}
+	}
+	var out []Issue
+	s.collect(ve, &out)
+	sort.SliceStable(out, func(i, j int) bool {
+		return strings.Join(out[i].Path, "\x00") < strings.Join(out[j].Path, "\x00")
+	})
+	return slices.CompactFunc(out, func(a, b Issue) bool {
+		return slices.Equal(a.Path, b.Path) && a.Message == b.Message
+	})
+}
+
+func (s *Set) collect(e *jsonschema.ValidationError, out *[]Issue) {
+	path := e.InstanceLocation
+	switch k := e.ErrorKind.(type) {
+	case *kind.AnyOf, *kind.OneOf:
+		if o, ok := k.(*kind.OneOf); ok && len(o.Subschemas) > 1 {
+			*out = append(*out, Issue{Path: path, Message: s.ambiguous(e)})
+			return
+		}
+		// Branches whose type did not match say little; report what went
+		// wrong inside the branches whose type did, or else the types.
+		var inner []*jsonschema.ValidationError
+		var types []string
+		for _, c := range e.Causes {
+			if t, ok := typeOnly(c, path); ok {
+				types = append(types, t...)
+				continue
+			}
+			inner = append(inner, c)
+		}
+		if len(inner) == 0 {
+			*out = append(*out, Issue{Path: path, Message: s.typeMessage(e, types, valueType(e))})
+			return
+		}
+		if allRequired(inner) && len(inner) > 1 {
+			var keys []string
+			for _, c := range inner {
+				keys = append(keys, missing(c)...)
+			}
+			*out = append(*out, Issue{Path: path, AtKey: true, Message: "needs one of the keys " + orList(quoteAll(keys))})
+			return
+		}
+		for _, c := range inner {
+			s.collect(c, out)
+		}
+		return
+	}
+	if len(e.Causes) > 0 {
+		for _, c := range e.Causes {
+			s.collect(c, out)
+		}
+		return
+	}
+	*out = append(*out, s.leaf(e)...)
+}
+
+func typeOnly(e *jsonschema.ValidationError, at []string) ([]string, bool) {
+	for len(e.Causes) == 1 {
+		e = e.Causes[0]
+	}
+	t, ok := e.ErrorKind.(*kind.Type)
+	if !ok || len(e.Causes) > 0 || !slices.Equal(e.InstanceLocation, at) {
+		return nil, false
+	}
+	return t.Want, true
+}
+
+func valueType(e *jsonschema.ValidationError) string {
+	for len(e.Causes) > 0 {
+		e = e.Causes[0]
+	}
+	if t, ok := e.ErrorKind.(*kind.Type); ok {
+		return t.Got
+	}
+	return ""
+}
+
+func allRequired(es []*jsonschema.ValidationError) bool {
+	for _, e := range es {
+		if missing(e) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+func missing(e *jsonschema.ValidationError) []string {
+	for len(e.Causes) == 1 {
+		e = e.Causes[0]
+	}
+	if r, ok := e.ErrorKind.(*kind.Required); ok && len(e.Causes) == 0 {
+		return r.Missing
+	}
+	return nil
+}
+
+func (s *Set) leaf(e *jsonschema.ValidationError) []Issue {
+	path := e.InstanceLocation
+	at := func(msg string) []Issue { return []Issue{{Path: path, Message: msg}} }
+	switch k := e.ErrorKind.(type) {
+	case *kind.Type:
+		return at(s.typeMessage(e, k.Want, k.Got))
+	case *kind.Required:
+		var out []Issue
+		for _, m := range k.Missing {
+			out = append(out, Issue{Path: path, AtKey: true, Message: fmt.Sprintf("missing required key %q", m)})
+		}
+		return out
+	case *kind.AdditionalProperties:
+		return s.unknownKeys(e, path, k.Properties)
+	case *kind.Enum:
+		var want []string
+		for _, w := range k.Want {
+			want = append(want, fmt.Sprint(w))
+		}
+		msg := fmt.Sprintf("%s is not allowed; use one of %s", show(k.Got), strings.Join(want, ", "))
+		if g, ok := k.Got.(string); ok {
+			if m := closest(g, want); m != "" {
+				msg = fmt.Sprintf("%s is not allowed; did you mean %q? (one of %s)", show(k.Got), m, strings.Join(want, ", "))
+			}
+		}
+		return at(msg)
+	case *kind.Const:
+		return at(fmt.Sprintf("must be %s", show(k.Want)))
+	case *kind.Pattern:
+		return at(s.patternMessage(e, k))
+	case *kind.Format:
+		return at(fmt.Sprintf("%s is not a valid %s", show(k.Got), formatName(k.Want)))
+	case *kind.MinItems:
+		return at(fmt.Sprintf("needs at least %s", plural(k.Want, "item")))
+	case *kind.MinLength:
+		return at("must not be empty")
+	case *kind.MinProperties:
+		return at(fmt.Sprintf("needs at least %s", plural(k.Want, "key")))
+	case *kind.UniqueItems:
+		return []Issue{{Path: append(slices.Clone(path), strconv.Itoa(k.Duplicates[1])), Message: fmt.Sprintf("repeats item %d of the list", k.Duplicates[0])}}
+	case *kind.PropertyNames:
+		return []Issue{{Path: append(slices.Clone(path), k.Property), AtKey: true, Message: fmt.Sprintf("%q is not a valid key here: %s", k.Property, s.describe(e))}}
+	case *kind.Minimum:
+		return at(fmt.Sprintf("must be at least %s", k.Want.RatString()))
+	case *kind.Maximum:
+		return at(fmt.Sprintf("must be at most %s", k.Want.RatString()))
+	}
+	return at(strings.TrimPrefix(e.Error(), "jsonschema validation failed with "))
+}
+
+func (s *Set) unknownKeys(e *jsonschema.ValidationError, path []string, keys []string) []Issue {
+	allowed := s.properties(e.SchemaURL)
+	var out []Issue
+	for _, p := range keys {
+		msg := fmt.Sprintf("unknown key %q", p)
+		if m := closest(p, allowed); m != "" {
+			msg += fmt.Sprintf("; did you mean %q?", m)
+		} else if len(allowed) > 0 && len(allowed) <= 12 {
+			msg += "; allowed keys: " + strings.Join(allowed, ", ")
+		}
+		out = append(out, Issue{Path: append(slices.Clone(path), p), AtKey: true, Message: msg})
+	}
+	return out
+}
+
+// node returns the raw schema at an absolute schema URL with a JSON pointer fragment.
+func (s *Set) node(schemaURL string) map[string]any {
+	base, frag, _ := strings.Cut(schemaURL, "#")
+	n, _ := s.raw[base].(map[string]any)
+	if frag == "" || n == nil {
+		return n
+	}
+	for _, part := range strings.Split(strings.TrimPrefix(frag, "/"), "/") {
+		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
+		if p, err := url.PathUnescape(part); err == nil {
+			part = p
+		}
+		switch v := n[part].(type) {
+		case map[string]any:
+			n = v
+		case []any:
+			return nil
+		default:
+			return nil
+		}
+	}
+	return n
+}
+
+func (s *Set) properties(schemaURL string) []string {
+	n := s.node(schemaURL)
+	props, _ := n["properties"].(map[string]any)
+	var out []string
+	for k := range props {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Set) describe(e *jsonschema.ValidationError) string {
+	for c := e; c != nil; {
+		if strings.HasSuffix(c.SchemaURL, "/$defs/id") {
+			return "use lower-case letters, digits and single hyphens (kebab-case), e.g. contact-details"
+		}
+		if strings.HasSuffix(c.SchemaURL, "/$defs/text") || strings.Contains(c.SchemaURL, "/$defs/text/") {
+			return "language codes are lower-case, e.g. nl or en"
+		}
+		if len(c.Causes) == 0 {
+			break
+		}
+		c = c.Causes[0]
+	}
+	return strings.TrimPrefix(e.Error(), "jsonschema validation failed with ")
+}
+
+func (s *Set) patternMessage(e *jsonschema.ValidationError, k *kind.Pattern) string {
+	u := e.SchemaURL
+	switch {
+	case strings.HasSuffix(u, "/$defs/id"):
+		return fmt.Sprintf("%q is not a valid id: use lower-case letters, digits and single hyphens (kebab-case), e.g. contact-details", k.Got)
+	case strings.HasSuffix(u, "/$defs/country"):
+		return fmt.Sprintf("%q is not a country code: use the ISO 3166-1 alpha-2 code in capitals, e.g. NL, US, JP", k.Got)
+	case strings.HasSuffix(u, "/period") || strings.HasSuffix(u, "/response_time"):
+		return fmt.Sprintf("%q is not an ISO 8601 period: write P7Y for 7 years, P18M for 18 months, P6W for 6 weeks or P30D for 30 days", k.Got)
+	}
+	if d, ok := s.node(u)["description"].(string); ok {
+		return fmt.Sprintf("%q is not valid: %s", k.Got, d)
+	}
+	return fmt.Sprintf("%q does not match the pattern %s", k.Got, k.Want)
+}
+
+func (s *Set) typeMessage(e *jsonschema.ValidationError, want []string, got string) string {
+	if strings.HasSuffix(e.SchemaURL, "/$defs/text") {
+		return fmt.Sprintf("expected a text: a string, or a table of languages such as { nl = \"...\", en = \"...\" }; found %s", tomlType(got))
+	}
+	var ws []string
+	for _, w := range want {
+		ws = append(ws, tomlType(w))
+	}
+	slices.Sort(ws)
+	return fmt.Sprintf("expected %s, found %s", orList(slices.Compact(ws)), tomlType(got))
+}
+
+func (s *Set) ambiguous(e *jsonschema.ValidationError) string {
+	if d, ok := s.node(e.SchemaURL)["description"].(string); ok {
+		return "matches more than one alternative: " + d
+	}
+	return "matches more than one alternative of the schema"
+}
+
+// tomlType names a JSON type the way a TOML author knows it.
+func tomlType(t string) string {
+	switch t {
+	case "object":
+		return "a table"
+	case "array":
+		return "an array"
+	case "string":
+		return "a string"
+	case "integer":
+		return "an integer"
+	case "number":
+		return "a number"
+	case "boolean":
+		return "a boolean (true or false)"
+	case "null":
+		return "nothing"
+	}
+	return t
+}
+
+func formatName(f string) string {
+	switch f {
+	case "email":
+		return "e-mail address"
+	case "uri":
+		return "URL (https://...)"
+	case "date":
+		return "date (YYYY-MM-DD)"
+	}
+	return f
+}
+
+func show(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
+func orList(ss []string) string {
+	switch len(ss) {
+	case 0:
+		return ""
+	case 1:
+		return ss[0]
+	}
+	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
+}
+
+// closest returns the candidate nearest to s when it is near enough to be a
+// likely typo, or "".
+func closest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= max(1, len(s)/3) && bestD > 0 || (bestD == 0 && best != s) {
+		return best
+	}
+	return ""
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
