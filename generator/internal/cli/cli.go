@@ -81,8 +81,7 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, done bo
 	err := fs.Parse(args)
 	fs.SetOutput(usageOut)
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fs.Usage()
+	case errors.Is(err, flag.ErrHelp): // Parse has printed the usage
 		return exitOK, true
 	case err != nil:
 		fmt.Fprintf(stderr, "%s\nRun 'go run ./generator %s -h' for help.\n", err, fs.Name())

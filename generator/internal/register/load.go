@@ -52,6 +52,7 @@ type loader struct {
 	root    string
 	schemas *schema.Set
 	files   map[string]*file
+	failed  map[string]bool // schema kinds with a file that did not load
 	diags   diag.List
 	mu      sync.Mutex
 }
@@ -60,7 +61,7 @@ type loader struct {
 // hugo.toml, the shared registers and every activity under data/activities.
 // The register is complete only when the list holds no errors.
 func Load(root string) (*Register, diag.List) {
-	l := &loader{root: root, files: map[string]*file{}}
+	l := &loader{root: root, files: map[string]*file{}, failed: map[string]bool{}}
 	reg := &Register{
 		Subjects:   map[string]*Subject{},
 		Categories: map[string]*Category{},
@@ -80,12 +81,15 @@ func Load(root string) (*Register, diag.List) {
 		name := path.Join(DataDir, kind+".toml")
 		f := l.parse(name, kind)
 		if f == nil || !f.ok {
+			l.failed[kind] = true
 			continue
 		}
 		l.decodeRegister(reg, f)
 	}
 	l.activities(reg)
-	if errs, _ := l.diags.Count(); errs == 0 {
+	if !l.failed["organisation"] {
+		// The rules run on whatever loaded; rules that need a register
+		// that failed to load are skipped, so no error is reported twice.
 		newChecker(l, reg).run()
 	}
 	return reg, l.diags.Sort()
@@ -303,6 +307,7 @@ func (l *loader) activities(reg *Register) {
 		rel, _ := filepath.Rel(l.root, p)
 		rel = filepath.ToSlash(rel)
 		if err != nil {
+			l.failed["activity"] = true
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
@@ -358,6 +363,7 @@ func (l *loader) activities(reg *Register) {
 	seen := map[string]string{}
 	for i, a := range acts {
 		if a == nil {
+			l.failed["activity"] = true
 			continue
 		}
 		if prev, dup := seen[a.ID]; dup {

@@ -83,7 +83,11 @@ func (c *checker) checkCountry(record string, p []string, code string) bool {
 	if country.Valid(code) {
 		return true
 	}
-	c.errorf(record, p, "%q is not an ISO 3166-1 alpha-2 country code (for the United Kingdom write GB)", code)
+	hint := ""
+	if code == "UK" {
+		hint = " (for the United Kingdom write GB)"
+	}
+	c.errorf(record, p, "%q is not an ISO 3166-1 alpha-2 country code%s", code, hint)
 	return false
 }
 
@@ -118,6 +122,9 @@ func (c *checker) registerCountries() {
 func (c *checker) references(a *Activity) {
 	rec := "activity:" + a.ID
 	check := func(ids []string, field, what, file string, m any) {
+		if c.l.failed[strings.TrimSuffix(strings.TrimPrefix(file, "data/"), ".toml")] {
+			return
+		}
 		for i, id := range ids {
 			if !reflect.ValueOf(m).MapIndex(reflect.ValueOf(id)).IsValid() {
 				c.errorf(rec, dp(field, i), "unknown %s %q: it is not defined in %s%s", what, id, file, suggest(id, m))
@@ -129,13 +136,13 @@ func (c *checker) references(a *Activity) {
 	check(a.Recipients, "recipients", "recipient", "data/recipients.toml", c.reg.Recipients)
 	check(a.Measures, "measures", "security measure", "data/measures.toml", c.reg.Measures)
 	for i, t := range a.Transfers {
-		if _, ok := c.reg.Recipients[t.Recipient]; !ok {
+		if _, ok := c.reg.Recipients[t.Recipient]; !ok && !c.l.failed["recipients"] {
 			c.errorf(rec, dp("transfers", i, "recipient"), "unknown recipient %q: it is not defined in data/recipients.toml%s", t.Recipient, suggest(t.Recipient, c.reg.Recipients))
 		}
 	}
 	for i, r := range a.Retention {
 		for j, id := range r.Categories {
-			if _, ok := c.reg.Categories[id]; !ok {
+			if _, ok := c.reg.Categories[id]; !ok && !c.l.failed["categories"] {
 				c.errorf(rec, dp("retention", i, "categories", j), "unknown data category %q: it is not defined in data/categories.toml%s", id, suggest(id, c.reg.Categories))
 			}
 		}
@@ -186,7 +193,7 @@ func (c *checker) transfers(a *Activity) {
 	for i, t := range a.Transfers {
 		transferred[t.Recipient] = true
 		p := dp("transfers", i)
-		if !slices.Contains(a.Recipients, t.Recipient) {
+		if _, known := c.reg.Recipients[t.Recipient]; known && !slices.Contains(a.Recipients, t.Recipient) {
 			c.errorf(rec, append(p, "recipient"), "%q is not among this activity's recipients: add it to recipients", t.Recipient)
 		}
 		if !c.checkCountry(rec, append(p, "country"), t.Country) {
@@ -239,7 +246,7 @@ func (c *checker) retention(a *Activity) {
 		}
 	}
 	for i, id := range a.Categories {
-		if !covered[id] {
+		if _, known := c.reg.Categories[id]; known && !covered[id] {
 			c.warnf(rec, dp("categories", i), "data category %q has no retention rule: say in retention how long it is kept (Art. 30(1)(f))", id)
 		}
 	}
@@ -352,6 +359,9 @@ func langTemplate(langs []string) string {
 
 // unused: definitions no activity refers to.
 func (c *checker) unused() {
+	if c.l.failed["activity"] {
+		return // usage is unknown
+	}
 	used := map[string]bool{}
 	for _, a := range c.reg.Activities {
 		for _, id := range a.Subjects {

@@ -132,6 +132,10 @@ func (s *Set) collect(e *jsonschema.ValidationError, out *[]Issue) {
 		}
 		return
 	}
+	if pn, ok := e.ErrorKind.(*kind.PropertyNames); ok {
+		*out = append(*out, Issue{Path: append(slices.Clone(path), pn.Property), AtKey: true, Message: fmt.Sprintf("%q is not a valid key here: %s", pn.Property, s.describe(e))})
+		return
+	}
 	if len(e.Causes) > 0 {
 		for _, c := range e.Causes {
 			s.collect(c, out)
@@ -188,11 +192,22 @@ func (s *Set) leaf(e *jsonschema.ValidationError) []Issue {
 	case *kind.Type:
 		return at(s.typeMessage(e, k.Want, k.Got))
 	case *kind.Required:
-		var out []Issue
-		for _, m := range k.Missing {
-			out = append(out, Issue{Path: path, AtKey: true, Message: fmt.Sprintf("missing required key %q", m)})
+		if len(k.Missing) == 1 {
+			return []Issue{{Path: path, AtKey: true, Message: fmt.Sprintf("missing required key %q", k.Missing[0])}}
 		}
-		return out
+		missing := slices.Sorted(slices.Values(k.Missing))
+		return []Issue{{Path: path, AtKey: true, Message: "missing required keys " + andList(quoteAll(missing))}}
+	case *kind.Not:
+		if not, ok := s.node(e.SchemaURL)["not"].(map[string]any); ok {
+			if req, ok := not["required"].([]any); ok && len(req) > 1 {
+				var keys []string
+				for _, r := range req {
+					keys = append(keys, fmt.Sprint(r))
+				}
+				return []Issue{{Path: path, AtKey: true, Message: "give only one of " + orList(quoteAll(keys)) + ", not both"}}
+			}
+		}
+		return at("matches a combination of keys the schema forbids")
 	case *kind.AdditionalProperties:
 		return s.unknownKeys(e, path, k.Properties)
 	case *kind.Enum:
@@ -385,6 +400,13 @@ func quoteAll(ss []string) []string {
 		out[i] = strconv.Quote(s)
 	}
 	return out
+}
+
+func andList(ss []string) string {
+	if len(ss) < 2 {
+		return strings.Join(ss, "")
+	}
+	return strings.Join(ss[:len(ss)-1], ", ") + " and " + ss[len(ss)-1]
 }
 
 func orList(ss []string) string {
