@@ -15,11 +15,6 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-func newRecord(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "new: not wired yet")
-	return exitUsage
-}
-
 func synth(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "synth: not wired yet")
 	return exitUsage
