@@ -55,7 +55,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "new":
 		return newRecord(args[1:], stdout, stderr)
 	case "synth":
-		return synth(args[1:], stdout, stderr)
+		return synthCmd(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -15,7 +15,3 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-func synth(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "synth: not wired yet")
-	return exitUsage
-}
