@@ -190,29 +190,29 @@ type Measure struct {
 
 // Activity is one processing activity (data/activities/<id>.toml).
 type Activity struct {
-	ID                       string               `json:"-"`
-	Name                     Text                 `json:"name"`
-	Summary                  Text                 `json:"summary"`
-	Role                     string               `json:"role"` // controller or processor
-	OnBehalfOf               []Party              `json:"on_behalf_of,omitempty"`
-	Purposes                 []Text               `json:"purposes"`
-	LegalBasis               string               `json:"legal_basis"`
-	LegitimateInterest       Text                 `json:"legitimate_interest,omitempty"`
-	Law                      Text                 `json:"law,omitempty"`
-	SpecialCategoryCondition string               `json:"special_category_condition,omitempty"`
-	Subjects                 []string             `json:"subjects"`
-	Categories               []string             `json:"categories"`
-	SourceDetails            Text                 `json:"source_details,omitempty"`
-	Requirement              *Requirement         `json:"requirement,omitempty"`
-	Recipients               []string             `json:"recipients,omitempty"`
-	Transfers                []Transfer           `json:"transfers,omitempty"`
-	Retention                []Retention          `json:"retention,omitempty"`
-	Measures                 []string             `json:"measures,omitempty"`
-	AutomatedDecisions       AutomatedDecisions   `json:"automated_decisions"`
-	Choices                  []Choice             `json:"choices,omitempty"`
-	Children                 bool                 `json:"children,omitempty"`
-	Public                   *bool                `json:"public,omitempty"` // default true
-	Internal                 *ActivityInternal    `json:"internal,omitempty"`
+	ID                       string             `json:"-"`
+	Name                     Text               `json:"name"`
+	Summary                  Text               `json:"summary"`
+	Role                     string             `json:"role"` // controller or processor
+	OnBehalfOf               []Party            `json:"on_behalf_of,omitempty"`
+	Purposes                 []Text             `json:"purposes"`
+	LegalBasis               string             `json:"legal_basis"`
+	LegitimateInterest       Text               `json:"legitimate_interest,omitempty"`
+	Law                      Text               `json:"law,omitempty"`
+	SpecialCategoryCondition string             `json:"special_category_condition,omitempty"`
+	Subjects                 []string           `json:"subjects"`
+	Categories               []string           `json:"categories"`
+	SourceDetails            Text               `json:"source_details,omitempty"`
+	Requirement              *Requirement       `json:"requirement,omitempty"`
+	Recipients               []string           `json:"recipients,omitempty"`
+	Transfers                []Transfer         `json:"transfers,omitempty"`
+	Retention                []Retention        `json:"retention,omitempty"`
+	Measures                 []string           `json:"measures,omitempty"`
+	AutomatedDecisions       AutomatedDecisions `json:"automated_decisions"`
+	Choices                  []Choice           `json:"choices,omitempty"`
+	Children                 bool               `json:"children,omitempty"`
+	Public                   *bool              `json:"public,omitempty"` // default true
+	Internal                 *ActivityInternal  `json:"internal,omitempty"`
 }
 
 // IsPublic reports whether the activity is published in the privacy center.

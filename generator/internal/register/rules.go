@@ -21,37 +21,45 @@ type checker struct {
 
 func newChecker(l *loader, reg *Register) *checker { return &checker{l: l, reg: reg} }
 
-func (c *checker) run() {
+// shared runs the rules on the shared registers, after every file has loaded.
+func (c *checker) shared() {
 	c.organisation()
 	c.registerCountries()
-	for _, a := range c.reg.Activities {
-		c.references(a)
-		c.legalBasis(a)
-		c.specialCategories(a)
-		c.transfers(a)
-		c.retention(a)
-		c.role(a)
-	}
 	c.languages()
 	c.unused()
 }
 
-// report adds a diagnostic at a data path of the file a record came from.
-func (c *checker) report(record string, p []string, atKey bool, sev diag.Severity, format string, args ...any) {
-	f := c.l.files[c.reg.Files[record]]
-	if f == nil {
-		c.l.add(diag.Diagnostic{File: c.reg.Files[record], Severity: sev, Message: fmt.Sprintf(format, args...)})
-		return
+// activity runs the rules of one activity. The shared registers are loaded
+// before activities, so this runs in the loading workers, in parallel.
+func (c *checker) activity(f *file, a *Activity) {
+	c.references(f, a)
+	c.legalBasis(f, a)
+	c.specialCategories(f, a)
+	c.transfers(f, a)
+	c.retention(f, a)
+	c.role(f, a)
+	if a.IsPublic() {
+		c.texts(f, nil, reflect.ValueOf(*a))
 	}
+}
+
+// report adds a diagnostic at a data path of a record's file.
+func (c *checker) report(f *file, p []string, atKey bool, sev diag.Severity, format string, args ...any) {
 	c.l.add(c.l.at(f, p, atKey, sev, fmt.Sprintf(format, args...)))
 }
 
-func (c *checker) errorf(record string, p []string, format string, args ...any) {
-	c.report(record, p, false, diag.Error, format, args...)
+func (c *checker) errorf(f *file, p []string, format string, args ...any) {
+	c.report(f, p, false, diag.Error, format, args...)
 }
 
-func (c *checker) warnf(record string, p []string, format string, args ...any) {
-	c.report(record, p, false, diag.Warning, format, args...)
+func (c *checker) warnf(f *file, p []string, format string, args ...any) {
+	c.report(f, p, false, diag.Warning, format, args...)
+}
+
+// file returns the file a shared record came from ("organisation", "recipients:x").
+// It is used after all files are loaded.
+func (c *checker) file(record string) *file {
+	return c.l.files[c.reg.Files[record]]
 }
 
 // dp builds a data path from keys and indices.
@@ -79,7 +87,7 @@ func suggest(id string, m any) string {
 
 // checkCountry reports a code that passed the schema's [A-Z]{2} but is not an
 // assigned ISO 3166-1 alpha-2 code.
-func (c *checker) checkCountry(record string, p []string, code string) bool {
+func (c *checker) checkCountry(f *file, p []string, code string) bool {
 	if country.Valid(code) {
 		return true
 	}
@@ -87,7 +95,7 @@ func (c *checker) checkCountry(record string, p []string, code string) bool {
 	if code == "UK" {
 		hint = " (for the United Kingdom write GB)"
 	}
-	c.errorf(record, p, "%q is not an ISO 3166-1 alpha-2 country code%s", code, hint)
+	c.errorf(f, p, "%q is not an ISO 3166-1 alpha-2 country code%s", code, hint)
 	return false
 }
 
@@ -95,7 +103,7 @@ func (c *checker) checkCountry(record string, p []string, code string) bool {
 // when no controller is established there (Art. 27).
 func (c *checker) organisation() {
 	o := c.reg.Organisation
-	const rec = "organisation"
+	rec := c.file("organisation")
 	inEU := false
 	for i, p := range o.Controllers {
 		c.checkCountry(rec, dp("controllers", i, "country"), p.Country)
@@ -114,13 +122,12 @@ func (c *checker) organisation() {
 
 func (c *checker) registerCountries() {
 	for _, id := range sortedIDs(c.reg.Recipients) {
-		c.checkCountry("recipients:"+id, dp(id, "country"), c.reg.Recipients[id].Country)
+		c.checkCountry(c.file("recipients:"+id), dp(id, "country"), c.reg.Recipients[id].Country)
 	}
 }
 
 // references: every id an activity names is defined in a shared register.
-func (c *checker) references(a *Activity) {
-	rec := "activity:" + a.ID
+func (c *checker) references(rec *file, a *Activity) {
 	check := func(ids []string, field, what, file string, m any) {
 		if c.l.failed[strings.TrimSuffix(strings.TrimPrefix(file, "data/"), ".toml")] {
 			return
@@ -150,8 +157,7 @@ func (c *checker) references(a *Activity) {
 }
 
 // legalBasis: what each Art. 6(1) basis needs stated.
-func (c *checker) legalBasis(a *Activity) {
-	rec := "activity:" + a.ID
+func (c *checker) legalBasis(rec *file, a *Activity) {
 	switch {
 	case a.LegalBasis == "legitimate-interests" && len(a.LegitimateInterest) == 0:
 		c.errorf(rec, dp("legal_basis"), "legitimate interests need the interest stated: add legitimate_interest (Art. 13(1)(d))")
@@ -167,8 +173,7 @@ func (c *checker) legalBasis(a *Activity) {
 }
 
 // specialCategories: special categories need an Art. 9(2) condition.
-func (c *checker) specialCategories(a *Activity) {
-	rec := "activity:" + a.ID
+func (c *checker) specialCategories(rec *file, a *Activity) {
 	special := false
 	for i, id := range a.Categories {
 		cat, ok := c.reg.Categories[id]
@@ -187,8 +192,7 @@ func (c *checker) specialCategories(a *Activity) {
 
 // transfers: recipients outside the EEA need a transfer with a safeguard
 // that is valid for the country.
-func (c *checker) transfers(a *Activity) {
-	rec := "activity:" + a.ID
+func (c *checker) transfers(rec *file, a *Activity) {
 	transferred := map[string]bool{}
 	for i, t := range a.Transfers {
 		transferred[t.Recipient] = true
@@ -232,8 +236,7 @@ func (c *checker) transfers(a *Activity) {
 
 // retention: every data category is covered by a rule, and rules name only
 // the activity's categories.
-func (c *checker) retention(a *Activity) {
-	rec := "activity:" + a.ID
+func (c *checker) retention(rec *file, a *Activity) {
 	covered := map[string]bool{}
 	for i, r := range a.Retention {
 		for j, id := range r.Categories {
@@ -253,8 +256,7 @@ func (c *checker) retention(a *Activity) {
 }
 
 // role: processor activities name their controllers.
-func (c *checker) role(a *Activity) {
-	rec := "activity:" + a.ID
+func (c *checker) role(rec *file, a *Activity) {
 	switch {
 	case a.Role == "processor" && len(a.OnBehalfOf) == 0:
 		c.errorf(rec, dp("role"), "a processor activity must name the controllers it acts for in on_behalf_of (Art. 30(2)(a))")
@@ -268,34 +270,30 @@ func (c *checker) role(a *Activity) {
 	}
 }
 
-// languages: every public text is written in every site language, and in no
-// language the site does not have.
+// languages: every public text of the shared registers is written in every
+// site language, and in no language the site does not have; activity texts
+// are checked in activity.
 func (c *checker) languages() {
 	o := c.reg.Organisation
-	c.texts("organisation", nil, reflect.ValueOf(o))
+	c.texts(c.file("organisation"), nil, reflect.ValueOf(o))
 	for _, id := range sortedIDs(c.reg.Subjects) {
-		c.texts("subjects:"+id, dp(id), reflect.ValueOf(*c.reg.Subjects[id]))
+		c.texts(c.file("subjects:"+id), dp(id), reflect.ValueOf(*c.reg.Subjects[id]))
 	}
 	for _, id := range sortedIDs(c.reg.Categories) {
-		c.texts("categories:"+id, dp(id), reflect.ValueOf(*c.reg.Categories[id]))
+		c.texts(c.file("categories:"+id), dp(id), reflect.ValueOf(*c.reg.Categories[id]))
 	}
 	for _, id := range sortedIDs(c.reg.Recipients) {
-		c.texts("recipients:"+id, dp(id), reflect.ValueOf(*c.reg.Recipients[id]))
+		c.texts(c.file("recipients:"+id), dp(id), reflect.ValueOf(*c.reg.Recipients[id]))
 	}
 	for _, id := range sortedIDs(c.reg.Measures) {
-		c.texts("measures:"+id, dp(id), reflect.ValueOf(*c.reg.Measures[id]))
-	}
-	for _, a := range c.reg.Activities {
-		if a.IsPublic() {
-			c.texts("activity:"+a.ID, nil, reflect.ValueOf(*a))
-		}
+		c.texts(c.file("measures:"+id), dp(id), reflect.ValueOf(*c.reg.Measures[id]))
 	}
 }
 
 var textType = reflect.TypeOf(Text{})
 
 // texts walks v, following the JSON names of the model, and checks every Text.
-func (c *checker) texts(rec string, p []string, v reflect.Value) {
+func (c *checker) texts(rec *file, p []string, v reflect.Value) {
 	switch {
 	case v.Type() == textType:
 		if v.Len() > 0 {
@@ -326,7 +324,10 @@ func (c *checker) texts(rec string, p []string, v reflect.Value) {
 	}
 }
 
-func (c *checker) text(rec string, p []string, t Text) {
+func (c *checker) text(rec *file, p []string, t Text) {
+	if len(c.reg.Languages) == 0 {
+		return // hugo.toml did not load; that is reported already
+	}
 	def := c.reg.DefaultLanguage
 	for _, lang := range t.Languages(def) {
 		if !slices.Contains(c.reg.Languages, lang) {
@@ -380,7 +381,7 @@ func (c *checker) unused() {
 	check := func(kind, what string, ids []string) {
 		for _, id := range ids {
 			if !used[kind+":"+id] {
-				c.report(kind+":"+id, dp(id), true, diag.Warning, "%s %q is not used by any activity", what, id)
+				c.report(c.file(kind+":"+id), dp(id), true, diag.Warning, "%s %q is not used by any activity", what, id)
 			}
 		}
 	}
