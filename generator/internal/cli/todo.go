@@ -14,4 +14,3 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "serve: not wired yet")
 	return exitUsage
 }
-

@@ -93,7 +93,7 @@ func writeFile(name string, write func(*bufio.Writer)) error {
 
 type gen struct {
 	Options
-	rng                                       *rand.Rand
+	rng                                        *rand.Rand
 	categories, recipients, measures, subjects int
 }
 
