@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/hex"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,6 +33,16 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata/script",
 		UpdateScripts: os.Getenv("ROPA_UPDATE") != "",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// bigfile FILE MIB writes a file of MIB mebibytes of comments.
+			"bigfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: bigfile FILE MIB")
+				}
+				n, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				line := []byte("# " + strings.Repeat("x", 61) + "\n")
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), bytes.Repeat(line, n<<20/len(line)), 0o644))
+			},
 			// writebytes FILE HEX writes bytes a txtar archive cannot hold.
 			"writebytes": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 2 {

@@ -35,6 +35,20 @@ d % e
 	}
 }
 
+func TestWriteTextCutsLongLinesAndControlCharacters(t *testing.T) {
+	long := strings.Repeat("a.", 200) + "b = \x1b[31m"
+	var b strings.Builder
+	WriteText(&b, List{{File: "x.toml", Line: 1, Col: 405, Len: 5, Message: "m", Source: long}})
+	want := "x.toml:1:405: m\n" +
+		"   |\n" +
+		" 1 | …" + strings.Repeat(".a", 45) + ".b = \uFFFD[31m\n" +
+		"   | " + strings.Repeat(" ", 96) + "^^^^^\n" +
+		"1 error, 0 warnings\n"
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestWriteJSON(t *testing.T) {
 	var b strings.Builder
 	if err := WriteJSON(&b, sample[:1]); err != nil {

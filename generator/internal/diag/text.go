@@ -46,7 +46,8 @@ func (d Diagnostic) header() string {
 func writeExcerpt(b *strings.Builder, d Diagnostic) {
 	num := fmt.Sprint(d.Line)
 	pad := strings.Repeat(" ", len(num))
-	line, col := expandTabs(d.Source, d.Col)
+	line, col := expandTabs(sanitize(d.Source), d.Col)
+	line, col = window(line, col, max(d.Len, 1))
 	fmt.Fprintf(b, " %s |\n", pad)
 	fmt.Fprintf(b, " %s | %s\n", num, line)
 	n := max(d.Len, 1)
@@ -79,6 +80,45 @@ func expandTabs(s string, col int) (string, int) {
 		w++
 	}
 	return b.String(), newCol
+}
+
+// maxExcerpt is the widest source excerpt shown; longer lines are cut
+// around the column, with "…" where text is left out.
+const maxExcerpt = 100
+
+func window(line string, col, n int) (string, int) {
+	r := []rune(line)
+	if len(r) <= maxExcerpt {
+		return line, col
+	}
+	start := max(0, col-1-maxExcerpt/3)
+	end := min(len(r), start+maxExcerpt)
+	if end == len(r) {
+		start = max(0, end-maxExcerpt)
+	}
+	out := string(r[start:end])
+	if start > 0 {
+		out = "…" + out
+		col = col - start + 1
+	}
+	if end < len(r) {
+		out += "…"
+	}
+	return out, col
+}
+
+// sanitize replaces control characters, so a hostile file cannot send
+// escape sequences to the terminal.
+func sanitize(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' {
+			return r
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 func plural(n int, word string) string {

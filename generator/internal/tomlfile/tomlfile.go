@@ -78,7 +78,7 @@ func Parse(name string, src []byte) (*Document, *Error) {
 		return nil, d.errorAt(i, 1, fmt.Sprintf("invalid UTF-8 byte 0x%02x; save the file as UTF-8", src[i]))
 	}
 	if off, ok := tooDeep(src); !ok {
-		return nil, d.errorAt(off, 1, fmt.Sprintf("arrays and inline tables are nested more than %d levels deep", MaxDepth))
+		return nil, d.errorAt(off, 1, fmt.Sprintf("tables and arrays are nested more than %d levels deep", MaxDepth))
 	}
 	var raw map[string]any
 	if err := gotoml.Unmarshal(src, &raw); err != nil {
@@ -114,16 +114,21 @@ func invalidUTF8(b []byte) int {
 	return 0
 }
 
-// tooDeep scans for nesting of [ and { outside strings and comments, so that
-// pathological input is refused before a recursive parser sees it.
+// tooDeep scans for nesting of [ and {, and for dotted keys with many parts,
+// outside strings and comments, so that pathological input is refused before
+// a parser builds (or recurses through) thousands of levels.
 func tooDeep(src []byte) (offset int, ok bool) {
-	depth := 0
+	depth, dots := 0, 0
+	inKey := true // before the '=' of a key/value pair, or inside a [table] header
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '#':
 			for i < len(src) && src[i] != '\n' {
 				i++
 			}
+			dots, inKey = 0, true
+		case '\n':
+			dots, inKey = 0, true
 		case '"', '\'':
 			quote := c
 			if bytes.HasPrefix(src[i:], []byte{c, c, c}) {
@@ -139,8 +144,20 @@ func tooDeep(src []byte) (offset int, ok bool) {
 					i++
 				}
 			}
+		case '.':
+			if inKey {
+				dots++
+				if depth+dots > MaxDepth {
+					return i, false
+				}
+			}
+		case '=':
+			inKey = false
+		case ',':
+			dots, inKey = 0, true
 		case '[', '{':
 			depth++
+			dots, inKey = 0, true
 			if depth > MaxDepth {
 				return i, false
 			}

@@ -94,7 +94,9 @@ func TestParseRefusesBadInput(t *testing.T) {
 		{"duplicate key", "[x]\na = 1\n[x]\n", "3:2: TOML syntax: Key 'x' has already been defined"},
 		{"binary", "a = 1\n\x00\x01", "2:1: binary file: contains a NUL byte; records are UTF-8 text"},
 		{"latin-1", "name = \"caf\xe9\"\n", "1:12: invalid UTF-8 byte 0xe9; save the file as UTF-8"},
-		{"deep", "a = " + strings.Repeat("[", 40) + strings.Repeat("]", 40), "1:37: arrays and inline tables are nested more than 32 levels deep"},
+		{"deep", "a = " + strings.Repeat("[", 40) + strings.Repeat("]", 40), "1:37: tables and arrays are nested more than 32 levels deep"},
+		{"deep dotted header", "[" + strings.Repeat("a.", 40) + "b]\n", "1:65: tables and arrays are nested more than 32 levels deep"},
+		{"deep dotted key", "x = 1.5\n" + strings.Repeat("a.", 40) + "b = 1\n", "2:66: tables and arrays are nested more than 32 levels deep"},
 		{"huge", strings.Repeat("# padding\n", MaxSize/10+1), "1:1: file is 8.0 MiB; a record file may be at most 8.0 MiB"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
