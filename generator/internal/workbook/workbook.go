@@ -1,0 +1,417 @@
+// Package workbook writes the record of processing activities (GDPR Art. 30) as
+// an Excel workbook for supervisory authorities. It is the only package that
+// imports excelize.
+//
+// The workbook is reproducible: the same register and options give the same
+// bytes. It holds no clock time: dates come from the organisation's effective
+// date, and zip entries are written in name order with that date.
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/privacy-as-code/ropa/generator/internal/register"
+)
+
+// Options control how the workbook is written.
+type Options struct {
+	// Lang is the language of the workbook's headers and fixed words and of the
+	// record texts: "nl" or "en". Empty means the register's default language.
+	Lang string
+	// Version identifies the records the workbook was made from, e.g. the git
+	// commit; it is shown on the Organisation sheet and may be empty.
+	Version string
+}
+
+// languages are the workbook languages Options.Lang may name.
+var languages = []string{"en", "nl"}
+
+// Write writes the workbook to path, creating its directory if needed. It
+// writes to a temporary file in that directory and renames it into place only
+// when it is complete, so a failure leaves any existing file at path untouched
+// and no partial file behind.
+func Write(path string, reg *register.Register, opts Options) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err = Encode(tmp, reg, opts); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	return nil
+}
+
+// Encode writes the workbook to w. The same register and options always give
+// the same bytes.
+func Encode(w io.Writer, reg *register.Register, opts Options) (err error) {
+	if reg == nil {
+		return errors.New("workbook: no register")
+	}
+	lang := opts.Lang
+	if lang == "" {
+		lang = reg.DefaultLanguage
+	}
+	if !slices.Contains(languages, lang) {
+		return fmt.Errorf("workbook: language %q is not supported; use one of %s", lang, strings.Join(languages, ", "))
+	}
+	c := newContent(reg, lang, opts.Version)
+
+	f := excelize.NewFile()
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("workbook: %w", cerr)
+		}
+	}()
+	date, dated := recordDate(reg.Organisation.EffectiveDate)
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, date) })
+
+	b := &book{f: f, c: c}
+	if err := b.newStyles(); err != nil {
+		return fmt.Errorf("workbook: styles: %w", err)
+	}
+	tables := c.tables()
+	sheets := make([]*sheet, len(tables))
+	for i, t := range tables {
+		if sheets[i], err = b.startSheet(i, t); err != nil {
+			return fmt.Errorf("workbook: sheet %q: %w", c.w.get(t.sheet), err)
+		}
+	}
+	if err := b.fillSheets(sheets); err != nil {
+		return err
+	}
+	for _, s := range sheets {
+		if err := b.finishSheet(s); err != nil {
+			return fmt.Errorf("workbook: sheet %q: %w", s.name, err)
+		}
+	}
+	if err := b.setProperties(dated); err != nil {
+		return fmt.Errorf("workbook: properties: %w", err)
+	}
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("workbook: %w", err)
+	}
+	return nil
+}
+
+// recordDate returns the date of the record as a time, and whether the
+// effective date could be read. The zip format holds dates from 1980 to 2107.
+func recordDate(effective string) (time.Time, bool) {
+	floor := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	ceiling := time.Date(2106, 12, 31, 0, 0, 0, 0, time.UTC)
+	d, err := time.Parse(time.DateOnly, effective)
+	switch {
+	case err != nil:
+		return floor, false
+	case d.Before(floor):
+		return floor, true
+	case d.After(ceiling):
+		return ceiling, true
+	}
+	return d, true
+}
+
+// book writes the tables of a content into an excelize file.
+type book struct {
+	f *excelize.File
+	c *content
+
+	header int // style of header cells: bold, filled, wrapped
+	body   int // style of body cells: wrapped, top-aligned
+	quoted int // body style with quotePrefix, for text that looks like a formula
+}
+
+func (b *book) newStyles() error {
+	var err error
+	b.header, err = b.f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2F3"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}},
+	})
+	if err != nil {
+		return err
+	}
+	b.body, err = b.f.NewStyle(&excelize.Style{
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+	})
+	if err != nil {
+		return err
+	}
+	// The explicit (default) protection makes this a style of its own, which
+	// then gets quotePrefix: Excel keeps such a cell text even when a person
+	// edits it. excelize's Style has no field for it.
+	b.quoted, err = b.f.NewStyle(&excelize.Style{
+		Alignment:  &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Protection: &excelize.Protection{Locked: true},
+	})
+	if err != nil {
+		return err
+	}
+	if b.f.Styles == nil || b.f.Styles.CellXfs == nil || b.quoted <= b.body || b.quoted >= len(b.f.Styles.CellXfs.Xf) {
+		return errors.New("cannot make the quoted text style")
+	}
+	quote := true
+	b.f.Styles.CellXfs.Xf[b.quoted].QuotePrefix = &quote
+	return nil
+}
+
+// sheet is a table being written to a worksheet with the stream writer.
+type sheet struct {
+	index int    // position in the workbook, from 0
+	name  string // sheet name
+	cols  int    // number of columns
+	rows  int    // number of rows written, the header included
+	sw    *excelize.StreamWriter
+}
+
+// startSheet adds table t as sheet number i (from 0) and writes its header
+// row, frozen; the body rows follow in fillSheets.
+func (b *book) startSheet(i int, t table) (*sheet, error) {
+	f := b.f
+	name := b.c.w.get(t.sheet)
+	if i == 0 {
+		if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
+			return nil, err
+		}
+	} else if _, err := f.NewSheet(name); err != nil {
+		return nil, err
+	}
+	yes := true
+	// Sheet properties are written when the stream starts.
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}); err != nil {
+		return nil, err
+	}
+	for n, col := range t.cols {
+		if err := sw.SetColWidth(n+1, n+1, col.width); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetColStyle(1, len(t.cols), b.body); err != nil {
+		return nil, err
+	}
+	cells := make([]any, len(t.cols))
+	for n, col := range t.cols {
+		cells[n] = excelize.Cell{StyleID: b.header, Value: b.c.w.get("h." + col.key)}
+	}
+	if err := sw.SetRow("A1", cells); err != nil {
+		return nil, err
+	}
+	return &sheet{index: i, name: name, cols: len(t.cols), rows: 1, sw: sw}, nil
+}
+
+// fillSheets writes the body rows of all sheets, on as many goroutines as
+// there are processors (at most one per sheet). Each goroutine has its own
+// content, and writes only to its sheet's stream writer, which keeps its rows
+// in its own buffer or temporary file; nothing else in the file is touched.
+func (b *book) fillSheets(sheets []*sheet) error {
+	next := make(chan *sheet, len(sheets))
+	for _, s := range sheets {
+		next <- s
+	}
+	close(next)
+	errs := make([]error, len(sheets))
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(sheets)) {
+		c := b.c.clone()
+		wg.Go(func() {
+			tables := c.tables()
+			for s := range next {
+				if err := b.fillSheet(s, tables[s.index]); err != nil {
+					errs[s.index] = fmt.Errorf("workbook: sheet %q: %w", s.name, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// fillSheet writes the body rows of table t.
+func (b *book) fillSheet(s *sheet, t table) error {
+	cells := make([]any, s.cols)
+	for values := range t.rows {
+		s.rows++
+		for n := range cells {
+			if err := checkLength(values[n]); err != nil {
+				ref, _ := excelize.CoordinatesToCellName(n+1, s.rows)
+				return fmt.Errorf("cell %s (row of %q): %w", ref, values[0], err)
+			}
+			cells[n] = b.cell(values[n])
+		}
+		if err := s.sw.SetRow("A"+strconv.Itoa(s.rows), cells); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finishSheet adds the autofilter and print setup, and ends the stream.
+func (b *book) finishSheet(s *sheet) error {
+	last, err := excelize.ColumnNumberToName(s.cols)
+	if err != nil {
+		return err
+	}
+	if err := b.f.AutoFilter(s.name, "A1:"+last+strconv.Itoa(s.rows), nil); err != nil {
+		return err
+	}
+	if err := b.setPrint(s.name); err != nil {
+		return err
+	}
+	return s.sw.Flush()
+}
+
+// checkLength reports a text too long for a cell, which a spreadsheet would
+// cut short: excelize would do so silently.
+func checkLength(s string) error {
+	if len(s) <= excelize.TotalCellChars { // a UTF-16 unit takes at least one byte of UTF-8
+		return nil
+	}
+	n := 0
+	for _, r := range s {
+		n += max(utf16.RuneLen(r), 1)
+	}
+	if n <= excelize.TotalCellChars {
+		return nil
+	}
+	return fmt.Errorf("%d characters, more than the %d a spreadsheet cell holds", n, excelize.TotalCellChars)
+}
+
+// cell returns the value of a body cell. Text that a spreadsheet could take
+// for a formula gets the quoted style; all text is written as an inline
+// string, never as a formula.
+func (b *book) cell(s string) any {
+	if s == "" {
+		return nil
+	}
+	switch s[0] {
+	case '=', '+', '-', '@':
+		return excelize.Cell{StyleID: b.quoted, Value: s}
+	}
+	return s
+}
+
+// setPrint sets up printing: landscape A4, fit to the page width, the header
+// row repeated on every page, the title and sheet name in the page header.
+func (b *book) setPrint(sheet string) error {
+	landscape, a4, one, zero := "landscape", 9, 1, 0
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	w := b.c.w
+	org := &b.c.reg.Organisation
+	title := headerText(w.get("doc.title")+" – "+org.Name, 120)
+	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&B" + title + "&B&R&A",
+		OddFooter: "&L" + headerText(w.get("org.date")+": "+org.EffectiveDate, 80) + "&R" + w.get("doc.page"),
+	}); err != nil {
+		return err
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: quoteSheet(sheet) + "!$1:$1",
+		Scope:    sheet,
+	})
+}
+
+// setProperties sets the document properties; the dates are the date of the
+// record, never the clock.
+func (b *book) setProperties(dated bool) error {
+	w, org := b.c.w, &b.c.reg.Organisation
+	props := &excelize.DocProperties{
+		Title:    w.get("doc.title") + " – " + org.Name,
+		Subject:  w.get("doc.subject"),
+		Creator:  org.Name,
+		Keywords: w.get("doc.keywords"),
+		Language: b.c.lang,
+		Version:  b.c.version,
+	}
+	if dated {
+		props.Created = org.EffectiveDate + "T00:00:00Z"
+		props.Modified = props.Created
+	}
+	if err := b.f.SetDocProps(props); err != nil {
+		return err
+	}
+	return b.f.SetAppProps(&excelize.AppProperties{
+		Application: "ropa",
+		Company:     org.Name,
+	})
+}
+
+// headerText escapes s for a page header or footer, where & starts a code,
+// and shortens it to at most n UTF-16 units.
+func headerText(s string, n int) string {
+	var out strings.Builder
+	units := 0
+	for _, r := range s {
+		k := utf16.RuneLen(r)
+		if r == '&' {
+			k = 2
+		}
+		if k < 0 || units+k > n {
+			break
+		}
+		units += k
+		if r == '&' {
+			out.WriteString("&&")
+		} else {
+			out.WriteRune(r)
+		}
+	}
+	return out.String()
+}
+
+// quoteSheet quotes a sheet name for a formula reference.
+func quoteSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
