@@ -67,7 +67,7 @@ func flags(name, synopsis, about string, stdout io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	fs.Usage = func() {
-		fmt.Fprintf(stdout, "Usage: go run ./generator %s\n\n%s\n\nFlags:\n", synopsis, about)
+		fmt.Fprintf(fs.Output(), "Usage: go run ./generator %s\n\n%s\n\nFlags:\n", synopsis, about)
 		fs.PrintDefaults()
 	}
 	return fs
@@ -81,9 +81,10 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, done bo
 	err := fs.Parse(args)
 	fs.SetOutput(usageOut)
 	switch {
-	case errors.Is(err, flag.ErrHelp): // Parse has printed the usage
+	case errors.Is(err, flag.ErrHelp):
+		io.WriteString(usageOut, out.String())
 		return exitOK, true
-	case err != nil:
+	case err != nil: // the usage Parse printed to out is dropped: the error is enough
 		fmt.Fprintf(stderr, "%s\nRun 'go run ./generator %s -h' for help.\n", err, fs.Name())
 		return exitUsage, true
 	case fs.NArg() > 0 && fs.Name() != "new activity":
