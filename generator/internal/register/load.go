@@ -217,9 +217,14 @@ func (l *loader) parse(name, kind string) *file {
 		return nil
 	}
 	f := &file{name: name, kind: kind, doc: doc}
-	l.mu.Lock()
-	l.files[name] = f
-	l.mu.Unlock()
+	if kind != "activity" {
+		// Shared registers are kept for the rules that run after loading.
+		// Activity files are checked entirely in their worker and then let
+		// go: at 10,000 activities, keeping them would double the heap.
+		l.mu.Lock()
+		l.files[name] = f
+		l.mu.Unlock()
+	}
 	if strings.TrimSpace(string(src)) == "" {
 		l.add(diag.Diagnostic{File: name, Line: 1, Col: 1, Message: "file is empty"})
 		return f
