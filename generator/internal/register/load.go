@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
 	"github.com/privacy-as-code/ropa/generator/internal/schema"
@@ -56,6 +57,13 @@ type loader struct {
 	failed  map[string]bool // schema kinds with a file that did not load
 	diags   diag.List
 	mu      sync.Mutex
+}
+
+// CheckSchemas compiles the project's schemas. A missing or broken schema is a
+// problem of the project's tooling, not of the records.
+func CheckSchemas(root string) error {
+	_, err := schema.Load(filepath.Join(root, SchemasDir), append(registers, "activity")...)
+	return err
 }
 
 // Load reads and checks the project at root: the site languages from
@@ -154,7 +162,9 @@ func renderPath(data map[string]any, p []string) string {
 // not the parsing, dominate at 10,000 files.
 func (l *loader) read(name string) ([]byte, bool) {
 	full := filepath.Join(l.root, filepath.FromSlash(name))
-	f, err := os.Open(full)
+	// O_NONBLOCK: opening a named pipe must not wait for a writer; regular
+	// files ignore the flag.
+	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if _, lerr := os.Lstat(full); lerr == nil {
