@@ -3,6 +3,8 @@
 package country
 
 import (
+	"strings"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -42,24 +44,37 @@ var eea = map[string]bool{
 	"IT": true, "LV": true, "LT": true, "LU": true, "MT": true, "NL": true, "PL": true,
 	"PT": true, "RO": true, "SK": true, "SI": true, "ES": true, "SE": true,
 	"IS": true, "LI": true, "NO": true,
+	// Parts of EU member states with codes of their own: Åland (FI) and the
+	// French outermost regions, where EU law applies.
+	"AX": true, "GF": true, "GP": true, "MQ": true, "RE": true, "YT": true, "MF": true,
 }
 
+// iso3166 lists the 249 officially assigned ISO 3166-1 alpha-2 codes, so
+// that withdrawn codes (SU, YU, AN, ...) and user-assigned ones are refused.
+const iso3166 = "" +
+	"AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ " +
+	"BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+	"CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ " +
+	"DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
+	"GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY " +
+	"HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP " +
+	"KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY " +
+	"MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ " +
+	"NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY " +
+	"QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ " +
+	"TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ " +
+	"VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
+
+var assigned = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(iso3166) {
+		m[c] = true
+	}
+	return m
+}()
+
 // Valid reports whether code is an assigned ISO 3166-1 alpha-2 country code.
-func Valid(code string) bool {
-	if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
-		return false
-	}
-	r, err := language.ParseRegion(code)
-	if err != nil || !r.IsCountry() || r.String() != code {
-		return false
-	}
-	// x/text knows a few codes that are not ISO 3166-1 assignments.
-	switch code {
-	case "UK", "XK", "EU", "EZ", "UN", "ZZ", "QO", "AC", "CP", "DG", "EA", "IC", "TA", "CQ":
-		return false
-	}
-	return true
-}
+func Valid(code string) bool { return assigned[code] }
 
 // InEEA reports whether code is a member of the European Economic Area.
 func InEEA(code string) bool { return eea[code] }

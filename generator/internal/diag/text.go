@@ -27,7 +27,7 @@ func WriteText(w io.Writer, l List) error {
 
 func (d Diagnostic) header() string {
 	var b strings.Builder
-	b.WriteString(d.File)
+	b.WriteString(sanitize(d.File))
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", d.Line, d.Col)
 	}

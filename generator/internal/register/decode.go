@@ -81,12 +81,17 @@ func decodeValue(data any, v reflect.Value) error {
 		v.SetBool(b)
 		return nil
 	case reflect.Int, reflect.Int64:
-		n, ok := data.(int64)
-		if !ok {
-			return fmt.Errorf("%T is not an integer", data)
+		switch n := data.(type) {
+		case int64:
+			v.SetInt(n)
+			return nil
+		case float64: // 16.0: JSON Schema counts it as an integer
+			if n == float64(int64(n)) {
+				v.SetInt(int64(n))
+				return nil
+			}
 		}
-		v.SetInt(n)
-		return nil
+		return fmt.Errorf("%v is not an integer", data)
 	}
 	return fmt.Errorf("cannot decode into %s", v.Type())
 }

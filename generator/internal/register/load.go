@@ -219,11 +219,7 @@ func (l *loader) parse(name, kind string) *file {
 	}
 	doc, perr := tomlfile.Parse(name, src)
 	if perr != nil {
-		d := diag.Diagnostic{File: name, Line: perr.Line, Col: perr.Col, Len: perr.Len, Message: perr.Message}
-		if lines := strings.Split(string(src), "\n"); perr.Line <= len(lines) && !strings.Contains(perr.Message, "binary") && !strings.Contains(perr.Message, "UTF-8") && len(src) <= tomlfile.MaxSize {
-			d.Source = strings.TrimSuffix(lines[perr.Line-1], "\r")
-		}
-		l.add(d)
+		l.add(l.parseError(name, src, perr))
 		return nil
 	}
 	f := &file{name: name, kind: kind, doc: doc}
@@ -235,17 +231,43 @@ func (l *loader) parse(name, kind string) *file {
 		l.files[name] = f
 		l.mu.Unlock()
 	}
-	if strings.TrimSpace(string(src)) == "" {
+	if strings.TrimSpace(string(doc.Source)) == "" {
 		l.add(diag.Diagnostic{File: name, Line: 1, Col: 1, Message: "file is empty"})
 		return f
+	}
+	odd := false
+	for _, o := range doc.Odd() {
+		if kind == "organisation" && len(o.Path) == 1 && o.Path[0] == "effective_date" && o.What != "nan or inf" {
+			continue
+		}
+		odd = true
+		msg := "found a TOML date or time; only effective_date is a date: write other values in quotes"
+		if o.What == "nan or inf" {
+			msg = "found nan or inf, which no record field holds"
+		}
+		l.add(l.at(f, o.Path, false, diag.Error, msg))
 	}
 	l.directive(f)
 	issues := l.schemas.Validate(kind, doc.Data)
 	for _, is := range issues {
 		l.add(l.at(f, is.Path, is.AtKey, diag.Error, is.Message))
 	}
-	f.ok = len(issues) == 0
+	f.ok = len(issues) == 0 && !odd
 	return f
+}
+
+// parseError turns a parse error into a diagnostic with the source line,
+// except for files that are not text.
+func (l *loader) parseError(name string, src []byte, perr *tomlfile.Error) diag.Diagnostic {
+	d := diag.Diagnostic{File: name, Line: perr.Line, Col: perr.Col, Len: perr.Len, Message: perr.Message}
+	if strings.Contains(perr.Message, "binary") || strings.Contains(perr.Message, "UTF-8") || len(src) > tomlfile.MaxSize {
+		return d
+	}
+	lines := strings.Split(string(src), "\n")
+	if perr.Line >= 1 && perr.Line <= len(lines) {
+		d.Source = strings.TrimSuffix(lines[perr.Line-1], "\r")
+	}
+	return d
 }
 
 // directive checks the `#:schema` comment that lets editors validate the file.
@@ -274,9 +296,13 @@ func (l *loader) decode(f *file, data any, v any) bool {
 
 func (l *loader) decodeRegister(reg *Register, f *file) {
 	if f.kind == "organisation" {
-		if l.decode(f, f.doc.Data, &reg.Organisation) {
-			reg.Files["organisation"] = f.name
+		var o Organisation
+		if !l.decode(f, f.doc.Data, &o) {
+			l.failed[f.kind] = true
+			return
 		}
+		reg.Organisation = o
+		reg.Files["organisation"] = f.name
 		return
 	}
 	for _, id := range sortedKeys(f.doc.Data) {
@@ -305,6 +331,8 @@ func (l *loader) decodeRegister(reg *Register, f *file) {
 		}
 		if ok {
 			reg.Files[f.kind+":"+id] = f.name
+		} else {
+			l.failed[f.kind] = true
 		}
 		if reservedIDs[id] {
 			l.add(l.at(f, []string{id}, true, diag.Error, fmt.Sprintf("%q is reserved for the site's own pages; choose another id", id)))
@@ -319,6 +347,17 @@ func sortedKeys(m map[string]any) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// CheckActivityID says why id cannot name an activity, or returns nil.
+func CheckActivityID(id string) error {
+	switch {
+	case !idPattern.MatchString(id):
+		return fmt.Errorf("%q is not a valid activity id: use lower-case letters, digits and single hyphens (kebab-case), e.g. account-creation", id)
+	case reservedIDs[id]:
+		return fmt.Errorf("%q is reserved for the site's own pages", id)
+	}
+	return nil
 }
 
 // activities loads every data/activities/**/*.toml in parallel.
@@ -401,12 +440,8 @@ func (l *loader) activities(reg *Register, c *checker) {
 
 func (l *loader) activity(name string, c *checker) *Activity {
 	id := strings.TrimSuffix(path.Base(name), ".toml")
-	switch {
-	case !idPattern.MatchString(id):
-		l.add(diag.Diagnostic{File: name, Message: fmt.Sprintf("%q is not a valid activity id: name the file in lower-case letters, digits and single hyphens (kebab-case), e.g. account-creation.toml", id)})
-		return nil
-	case reservedIDs[id]:
-		l.add(diag.Diagnostic{File: name, Message: fmt.Sprintf("%q is reserved for the site's own pages; rename the file", id)})
+	if err := CheckActivityID(id); err != nil {
+		l.add(diag.Diagnostic{File: name, Message: err.Error() + "; rename the file"})
 		return nil
 	}
 	f := l.parse(name, "activity")
@@ -429,7 +464,7 @@ func (l *loader) languages(reg *Register) {
 	}
 	doc, perr := tomlfile.Parse(ConfigFile, src)
 	if perr != nil {
-		l.add(diag.Diagnostic{File: ConfigFile, Line: perr.Line, Col: perr.Col, Len: perr.Len, Message: perr.Message})
+		l.add(l.parseError(ConfigFile, src, perr))
 		return
 	}
 	def, _ := doc.Data["defaultContentLanguage"].(string)
@@ -441,11 +476,27 @@ func (l *loader) languages(reg *Register) {
 		weight int64
 	}
 	var langs []lang
-	if m, ok := doc.Data["languages"].(map[string]any); ok {
+	broken := false
+	switch m := doc.Data["languages"].(type) {
+	case nil:
+	case map[string]any:
 		for code, v := range m {
-			w, _ := v.(map[string]any)["weight"].(int64)
+			t, ok := v.(map[string]any)
+			if !ok {
+				s := doc.Key([]string{"languages", code})
+				l.add(diag.Diagnostic{File: ConfigFile, Line: s.Line, Col: s.Col, Len: s.Len, Source: doc.Line(s.Line), Path: "languages." + code,
+					Message: fmt.Sprintf("a language is a table, e.g. [languages.%s] with weight and title", code)})
+				broken = true
+				continue
+			}
+			w, _ := t["weight"].(int64)
 			langs = append(langs, lang{code, w})
 		}
+	default:
+		s := doc.Key([]string{"languages"})
+		l.add(diag.Diagnostic{File: ConfigFile, Line: s.Line, Col: s.Col, Len: s.Len, Source: doc.Line(s.Line), Path: "languages",
+			Message: "languages is a table of tables, e.g. [languages.nl] and [languages.en]"})
+		broken = true
 	}
 	sort.Slice(langs, func(i, j int) bool {
 		if (langs[i].code == def) != (langs[j].code == def) {
@@ -458,6 +509,9 @@ func (l *loader) languages(reg *Register) {
 	})
 	reg.DefaultLanguage = def
 	reg.Languages = nil
+	if broken {
+		return // no language checks on a broken [languages]: they would all fail
+	}
 	for _, lg := range langs {
 		reg.Languages = append(reg.Languages, lg.code)
 	}

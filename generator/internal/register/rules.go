@@ -23,7 +23,10 @@ func newChecker(l *loader, reg *Register) *checker { return &checker{l: l, reg: 
 
 // shared runs the rules on the shared registers, after every file has loaded.
 func (c *checker) shared() {
-	c.organisation()
+	if !c.l.failed["organisation"] && c.file("organisation") != nil {
+		c.organisation()
+		c.texts(c.file("organisation"), nil, reflect.ValueOf(c.reg.Organisation))
+	}
 	c.registerCountries()
 	c.languages()
 	c.unused()
@@ -117,12 +120,16 @@ func (c *checker) organisation() {
 	} else if !inEU && len(o.Controllers) > 0 {
 		c.errorf(rec, dp("controllers"), "no controller is established in the EEA: name the representative in the Union in [representative] (Art. 27)")
 	}
-	c.checkCountry(rec, dp("supervisory_authority", "country"), o.SupervisoryAuthority.Country)
+	if a := o.SupervisoryAuthority.Country; c.checkCountry(rec, dp("supervisory_authority", "country"), a) && !country.InEEA(a) {
+		c.errorf(rec, dp("supervisory_authority", "country"), "%s (%s) is outside the EEA: the lead supervisory authority is the one of an EEA country (Art. 56)", a, country.Name(a, "en"))
+	}
 }
 
 func (c *checker) registerCountries() {
 	for _, id := range sortedIDs(c.reg.Recipients) {
-		c.checkCountry(c.file("recipients:"+id), dp(id, "country"), c.reg.Recipients[id].Country)
+		if f := c.file("recipients:" + id); f != nil {
+			c.checkCountry(f, dp(id, "country"), c.reg.Recipients[id].Country)
+		}
 	}
 }
 
@@ -203,6 +210,10 @@ func (c *checker) transfers(rec *file, a *Activity) {
 		if !c.checkCountry(rec, append(p, "country"), t.Country) {
 			continue
 		}
+		if r, ok := c.reg.Recipients[t.Recipient]; ok && country.Valid(r.Country) && r.Country != t.Country {
+			c.errorf(rec, append(p, "country"), "%q processes the data in %s (%s) according to data/recipients.toml, not in %s (%s): make the two agree", t.Recipient, r.Country, country.Name(r.Country, "en"), t.Country, country.Name(t.Country, "en"))
+			continue
+		}
 		name := country.Name(t.Country, "en")
 		if country.InEEA(t.Country) {
 			c.errorf(rec, append(p, "country"), "%s (%s) is in the EEA: sharing data there is not a transfer to a third country; remove this entry", t.Country, name)
@@ -227,7 +238,7 @@ func (c *checker) transfers(rec *file, a *Activity) {
 	}
 	for i, id := range a.Recipients {
 		r, ok := c.reg.Recipients[id]
-		if !ok || country.InEEA(r.Country) || transferred[id] {
+		if !ok || !country.Valid(r.Country) || country.InEEA(r.Country) || transferred[id] {
 			continue
 		}
 		c.errorf(rec, dp("recipients", i), "%q is in %s (%s), outside the EEA: add a transfers entry with its safeguard (Art. 44-49)", id, r.Country, country.Name(r.Country, "en"))
@@ -274,8 +285,6 @@ func (c *checker) role(rec *file, a *Activity) {
 // site language, and in no language the site does not have; activity texts
 // are checked in activity.
 func (c *checker) languages() {
-	o := c.reg.Organisation
-	c.texts(c.file("organisation"), nil, reflect.ValueOf(o))
 	for _, id := range sortedIDs(c.reg.Subjects) {
 		c.texts(c.file("subjects:"+id), dp(id), reflect.ValueOf(*c.reg.Subjects[id]))
 	}

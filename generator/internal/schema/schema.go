@@ -58,10 +58,12 @@ func Load(dir string, kinds ...string) (*Set, error) {
 			return nil, fmt.Errorf("%s: not valid JSON: %w", filepath.Join(dir, k+".schema.json"), err)
 		}
 		u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()
-		if m, ok := doc.(map[string]any); ok {
-			defs, _ := m["$defs"].(map[string]any)
-			doc = inline(m, defs, 0)
+		m, ok := doc.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s: a record schema must be a JSON object", filepath.Join(dir, k+".schema.json"))
 		}
+		defs, _ := m["$defs"].(map[string]any)
+		doc = inline(m, defs, 0)
 		if err := c.AddResource(u, doc); err != nil {
 			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, k+".schema.json"), err)
 		}
@@ -93,7 +95,8 @@ func inline(v any, defs map[string]any, depth int) any {
 		ref, ok := v["$ref"].(string)
 		name, local := strings.CutPrefix(ref, "#/$defs/")
 		def, found := defs[name].(map[string]any)
-		if !ok || !local || !found || depth > 8 {
+		if !ok || !local || !found || depth > 8 || !onlyAnnotations(v) {
+			// Keywords beside $ref apply too (draft 2020-12); keep those refs.
 			return out
 		}
 		delete(out, "$ref")
@@ -112,6 +115,19 @@ func inline(v any, defs map[string]any, depth int) any {
 		return out
 	}
 	return v
+}
+
+// onlyAnnotations reports whether a node has nothing but $ref and keywords
+// that do not constrain, so that inlining the definition changes nothing.
+func onlyAnnotations(v map[string]any) bool {
+	for k := range v {
+		switch k {
+		case "$ref", "description", "title", "$comment", "default", "examples", "deprecated":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // def returns the name of the $defs definition a schema location stands for.

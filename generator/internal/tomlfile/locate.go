@@ -84,11 +84,11 @@ func (d *Document) keyValue(p *unstable.Parser, base []string, e *unstable.Node)
 	for i := len(base) + 1; i < len(path); i++ {
 		d.record(path[:i], kr, kr) // dotted keys define tables
 	}
-	d.value(p, path, kr, e.Value())
+	d.value(p, path, kr, e.Value(), true)
 }
 
-func (d *Document) value(p *unstable.Parser, path []string, kr [2]int, v *unstable.Node) {
-	vr := d.valueRange(p, v, kr)
+func (d *Document) value(p *unstable.Parser, path []string, kr [2]int, v *unstable.Node, afterKey bool) {
+	vr := d.valueRange(v, kr, afterKey)
 	d.record(path, kr, vr)
 	switch v.Kind {
 	case unstable.InlineTable:
@@ -107,29 +107,38 @@ func (d *Document) value(p *unstable.Parser, path []string, kr [2]int, v *unstab
 				continue
 			}
 			elem := append(append([]string(nil), path...), strconv.Itoa(i))
-			er := d.valueRange(p, c, kr)
-			d.value(p, elem, er, c)
+			er := d.valueRange(c, kr, false)
+			d.value(p, elem, er, c, false)
 			i++
 		}
 	}
 }
 
-// valueRange is the range of a value; arrays have none in the AST, so the
-// opening bracket after the key is used.
-func (d *Document) valueRange(p *unstable.Parser, v *unstable.Node, after [2]int) [2]int {
+// valueRange is the range of a value. Arrays have none in the AST: after a
+// key, the opening bracket is the first character after "=" (comments cannot
+// come between); for an array inside an array, it is found by searching back
+// from its first element.
+func (d *Document) valueRange(v *unstable.Node, after [2]int, afterKey bool) [2]int {
 	if v.Raw.Length > 0 {
 		return [2]int{int(v.Raw.Offset), int(v.Raw.Offset + v.Raw.Length)}
 	}
-	if v.Kind == unstable.Array {
-		if first := v.Child(); first != nil && first.Raw.Length > 0 {
-			// Search backwards from the first element for the bracket.
-			for i := int(first.Raw.Offset) - 1; i >= 0; i-- {
-				if d.Source[i] == '[' {
-					return [2]int{i, i + 1}
-				}
-			}
-		}
+	if v.Kind != unstable.Array {
+		return after
+	}
+	if afterKey {
 		for i := after[1]; i < len(d.Source); i++ {
+			switch d.Source[i] {
+			case ' ', '\t', '=':
+				continue
+			case '[':
+				return [2]int{i, i + 1}
+			}
+			break
+		}
+		return after
+	}
+	if first := v.Child(); first != nil && first.Raw.Length > 0 {
+		for i := int(first.Raw.Offset) - 1; i >= 0; i-- {
 			if d.Source[i] == '[' {
 				return [2]int{i, i + 1}
 			}

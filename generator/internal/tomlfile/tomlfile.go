@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,8 +30,12 @@ import (
 // than this is a mistake (a log, an export) and is refused before parsing.
 const MaxSize = 8 << 20
 
-// MaxDepth is the deepest nesting of arrays and inline tables Parse accepts.
+// MaxDepth is the deepest nesting of tables and arrays Parse accepts.
 const MaxDepth = 32
+
+// MaxKeys is the most keys a file may hold. The largest shipped register has
+// a few hundred; the TOML decoder slows down quadratically past many thousands.
+const MaxKeys = 20000
 
 // Document is a parsed TOML file.
 type Document struct {
@@ -41,6 +46,7 @@ type Document struct {
 	lines []int // byte offset of the start of every line
 	once  sync.Once
 	spans map[string]span // filled on first use: only diagnostics need places
+	odd   []Odd           // dates, times, nan and inf
 }
 
 // Error is a problem with the file as a whole or its syntax.
@@ -77,8 +83,8 @@ func Parse(name string, src []byte) (*Document, *Error) {
 		i := invalidUTF8(src)
 		return nil, d.errorAt(i, 1, fmt.Sprintf("invalid UTF-8 byte 0x%02x; save the file as UTF-8", src[i]))
 	}
-	if off, ok := tooDeep(src); !ok {
-		return nil, d.errorAt(off, 1, fmt.Sprintf("tables and arrays are nested more than %d levels deep", MaxDepth))
+	if off, msg := tooDeep(src); msg != "" {
+		return nil, d.errorAt(off, 1, msg)
 	}
 	var raw map[string]any
 	if err := gotoml.Unmarshal(src, &raw); err != nil {
@@ -88,7 +94,7 @@ func Parse(name string, src []byte) (*Document, *Error) {
 		}
 		return nil, d.decodeError(err)
 	}
-	v, err := plain(raw)
+	v, err := d.plain(raw, nil)
 	if err != nil {
 		return nil, &Error{Line: 1, Col: 1, Len: 1, Message: err.Error()}
 	}
@@ -114,11 +120,12 @@ func invalidUTF8(b []byte) int {
 	return 0
 }
 
-// tooDeep scans for nesting of [ and {, and for dotted keys with many parts,
-// outside strings and comments, so that pathological input is refused before
-// a parser builds (or recurses through) thousands of levels.
-func tooDeep(src []byte) (offset int, ok bool) {
-	depth, dots := 0, 0
+// tooDeep scans for nesting of [ and {, for dotted keys with many parts, and
+// counts keys, outside strings and comments, so that pathological input is
+// refused before a parser builds (or recurses through) thousands of levels or
+// spends quadratic time on a flood of keys.
+func tooDeep(src []byte) (offset int, msg string) {
+	depth, dots, keys := 0, 0, 0
 	inKey := true // before the '=' of a key/value pair, or inside a [table] header
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
@@ -130,36 +137,26 @@ func tooDeep(src []byte) (offset int, ok bool) {
 		case '\n':
 			dots, inKey = 0, true
 		case '"', '\'':
-			quote := c
-			if bytes.HasPrefix(src[i:], []byte{c, c, c}) {
-				end := bytes.Index(src[i+3:], []byte{c, c, c})
-				if end < 0 {
-					return 0, true
-				}
-				i += 3 + end + 2
-				continue
-			}
-			for i++; i < len(src) && src[i] != quote && src[i] != '\n'; i++ {
-				if quote == '"' && src[i] == '\\' {
-					i++
-				}
-			}
+			i = skipString(src, i)
 		case '.':
 			if inKey {
 				dots++
 				if depth+dots > MaxDepth {
-					return i, false
+					return i, fmt.Sprintf("tables and arrays are nested more than %d levels deep", MaxDepth)
 				}
 			}
 		case '=':
 			inKey = false
+			if keys++; keys > MaxKeys {
+				return i, fmt.Sprintf("more than %d keys in one file; split the register", MaxKeys)
+			}
 		case ',':
 			dots, inKey = 0, true
 		case '[', '{':
 			depth++
 			dots, inKey = 0, true
 			if depth > MaxDepth {
-				return i, false
+				return i, fmt.Sprintf("tables and arrays are nested more than %d levels deep", MaxDepth)
 			}
 		case ']', '}':
 			if depth > 0 {
@@ -167,7 +164,42 @@ func tooDeep(src []byte) (offset int, ok bool) {
 			}
 		}
 	}
-	return 0, true
+	return 0, ""
+}
+
+// skipString returns the index of the last byte of the string that starts at
+// i: basic and literal, single- and multi-line, honouring backslash escapes in
+// basic strings. An unterminated string runs to the end of its line (single)
+// or of the file (multi-line); the parser reports it.
+func skipString(src []byte, i int) int {
+	quote := src[i]
+	basic := quote == '"'
+	if bytes.HasPrefix(src[i:], []byte{quote, quote, quote}) {
+		for j := i + 3; j < len(src); j++ {
+			switch {
+			case basic && src[j] == '\\':
+				j++
+			case src[j] == quote && bytes.HasPrefix(src[j:], []byte{quote, quote, quote}):
+				// Up to two more quotes may belong to the content: """a"""""
+				end := j + 2
+				for end+1 < len(src) && src[end+1] == quote && end+1 < j+5 {
+					end++
+				}
+				return end
+			}
+		}
+		return len(src) - 1
+	}
+	j := i + 1
+	for ; j < len(src) && src[j] != quote && src[j] != '\n'; j++ {
+		if basic && src[j] == '\\' {
+			j++
+		}
+	}
+	if j < len(src) && src[j] == '\n' {
+		return j - 1
+	}
+	return j
 }
 
 func (d *Document) syntaxError(err error) *Error {
@@ -184,10 +216,14 @@ func (d *Document) syntaxError(err error) *Error {
 		if col < 1 {
 			col = 1
 		}
-		// BurntSushi counts columns in bytes; we count characters.
+		// BurntSushi counts columns in bytes, and may point at the blanks
+		// before the offending token; we count characters, at the token.
 		if line <= len(d.lines) {
 			start := d.lines[line-1]
 			end := min(start+col-1, len(d.Source))
+			for end < len(d.Source) && (d.Source[end] == ' ' || d.Source[end] == '\t') {
+				end++
+			}
 			col = utf8.RuneCount(d.Source[start:end]) + 1
 		}
 		return &Error{Line: line, Col: col, Len: max(pe.Position.Len, 1), Message: "TOML syntax: " + strings.TrimSuffix(msg, ".")}
@@ -215,13 +251,15 @@ func (d *Document) errorAt(offset, n int, msg string) *Error {
 	return &Error{Line: p.Line, Col: p.Col, Len: n, Message: msg}
 }
 
-// plain turns decoded TOML into JSON-like values.
-func plain(v any) (any, error) {
+// plain turns decoded TOML into JSON-like values. Dates and times become
+// strings (JSON Schema knows no dates); their paths are kept in d.dates, so
+// that a date where text belongs is still noticed.
+func (d *Document) plain(v any, path []string) (any, error) {
 	switch v := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, e := range v {
-			p, err := plain(e)
+			p, err := d.plain(e, append(path, k))
 			if err != nil {
 				return nil, err
 			}
@@ -231,7 +269,7 @@ func plain(v any) (any, error) {
 	case []map[string]any:
 		out := make([]any, len(v))
 		for i, e := range v {
-			p, err := plain(e)
+			p, err := d.plain(e, append(path, strconv.Itoa(i)))
 			if err != nil {
 				return nil, err
 			}
@@ -241,7 +279,7 @@ func plain(v any) (any, error) {
 	case []any:
 		out := make([]any, len(v))
 		for i, e := range v {
-			p, err := plain(e)
+			p, err := d.plain(e, append(path, strconv.Itoa(i)))
 			if err != nil {
 				return nil, err
 			}
@@ -249,23 +287,20 @@ func plain(v any) (any, error) {
 		}
 		return out, nil
 	case gotoml.LocalDate:
+		d.date(path)
 		return v.String(), nil
 	case gotoml.LocalTime:
+		d.date(path)
 		return v.String(), nil
 	case gotoml.LocalDateTime:
+		d.date(path)
 		return v.String(), nil
 	case time.Time:
-		switch v.Location().String() { // BurntSushi/toml's names for local dates and times
-		case "date-local":
-			return v.Format("2006-01-02"), nil
-		case "time-local":
-			return v.Format("15:04:05.999999999"), nil
-		case "datetime-local":
-			return v.Format("2006-01-02T15:04:05.999999999"), nil
-		}
+		d.date(path)
 		return v.Format(time.RFC3339Nano), nil
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
+			d.odd = append(d.odd, Odd{Path: slices.Clone(path), What: "nan or inf"})
 			return strconv.FormatFloat(v, 'g', -1, 64), nil
 		}
 		return v, nil
@@ -274,6 +309,20 @@ func plain(v any) (any, error) {
 	}
 	return nil, fmt.Errorf("unsupported TOML value of type %T", v)
 }
+
+func (d *Document) date(path []string) {
+	d.odd = append(d.odd, Odd{Path: slices.Clone(path), What: "a TOML date or time"})
+}
+
+// Odd is a TOML value that JSON Schema cannot see for what it is: a date or
+// time (passed on as a string) or nan or inf (passed on as a string too).
+type Odd struct {
+	Path []string // where it is
+	What string   // "a TOML date or time" or "nan or inf"
+}
+
+// Odd returns the values that were dates, times, nan or inf.
+func (d *Document) Odd() []Odd { return d.odd }
 
 // Directive returns the target of the file's `#:schema` comment and its line,
 // or "" and 0 when the file has none. Like TOML editors, only comments before

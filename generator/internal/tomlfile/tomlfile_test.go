@@ -2,6 +2,7 @@ package tomlfile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,6 +98,9 @@ func TestParseRefusesBadInput(t *testing.T) {
 		{"deep", "a = " + strings.Repeat("[", 40) + strings.Repeat("]", 40), "1:37: tables and arrays are nested more than 32 levels deep"},
 		{"deep dotted header", "[" + strings.Repeat("a.", 40) + "b]\n", "1:65: tables and arrays are nested more than 32 levels deep"},
 		{"deep dotted key", "x = 1.5\n" + strings.Repeat("a.", 40) + "b = 1\n", "2:66: tables and arrays are nested more than 32 levels deep"},
+		{"escaped quotes do not hide nesting", "z = \"\"\"\\\"\"\" b\"\"\"\na = " + strings.Repeat("[", 40) + strings.Repeat("]", 40), "2:37: tables and arrays are nested more than 32 levels deep"},
+		{"key flood", strings.Repeat("k = 1\n", MaxKeys+1), "20001:3: more than 20000 keys in one file; split the register"},
+		{"caret at the token", "name = { nl = \"é😀\",\ten = \"x\" } junk\n", "1:32: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'j' instead"},
 		{"huge", strings.Repeat("# padding\n", MaxSize/10+1), "1:1: file is 8.0 MiB; a record file may be at most 8.0 MiB"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -108,6 +112,31 @@ func TestParseRefusesBadInput(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestLocateArrayAfterCommentedBracket(t *testing.T) {
+	d, err := Parse("a.toml", []byte("role = [ # see [the list]\n  \"controller\",\n]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := d.Value([]string{"role"}); s.Line != 1 || s.Col != 8 {
+		t.Errorf("Value(role) = %d:%d, want 1:8", s.Line, s.Col)
+	}
+}
+
+func TestParseRecordsOddValues(t *testing.T) {
+	d, err := Parse("x.toml", []byte("a = 2026-01-01\n[t]\nb = [12:30:00]\nc = nan\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range d.Odd() {
+		got = append(got, fmt.Sprintf("%v: %s", o.Path, o.What))
+	}
+	slices.Sort(got)
+	if want := "[a]: a TOML date or time; [t b 0]: a TOML date or time; [t c]: nan or inf"; strings.Join(got, "; ") != want {
+		t.Errorf("Odd() = %s, want %s", got, want)
 	}
 }
 
