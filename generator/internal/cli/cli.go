@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
 // Exit codes.
@@ -36,8 +38,15 @@ Run 'go run ./generator <command> -h' for the flags of a command.
 Exit codes: 0 ok, 1 the records have errors, 2 usage or environment problem.
 `
 
-// Run runs the command in args and returns the exit code.
-func Run(args []string, stdout, stderr io.Writer) int {
+// Run runs the command in args and returns the exit code. A panic is a bug:
+// it is reported as one, without a stack trace, with exit code 2.
+func Run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "internal error (a bug in the generator; please report it with the input that caused it): %v\n", r)
+			code = exitUsage
+		}
+	}()
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -102,6 +111,10 @@ func checkRoot(root string, stderr io.Writer) bool {
 			fmt.Fprintf(stderr, "%s is not a project root: %s is missing (run from the repository root, or pass --root)\n", abs, want)
 			return false
 		}
+	}
+	if err := register.CheckSchemas(root); err != nil {
+		fmt.Fprintln(stderr, err)
+		return false
 	}
 	return true
 }

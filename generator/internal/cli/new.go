@@ -7,14 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
-
-var activityID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func newRecord(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "activity" {
@@ -38,8 +35,8 @@ func newRecord(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	id := set.Arg(0)
-	if !activityID.MatchString(id) {
-		fmt.Fprintf(stderr, "%q is not a valid activity id: use lower-case letters, digits and single hyphens (kebab-case), e.g. loyalty-programme\n", id)
+	if err := register.CheckActivityID(id); err != nil {
+		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
 	if !checkRoot(*root, stderr) {

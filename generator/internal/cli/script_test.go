@@ -21,7 +21,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the CLI scripts in testdata/script. Each starts in a copy
-// of testdata/project (a small valid project) with the repository's schemas;
+// of testdata/project (a small valid project) with the repository's schemas,
+// theme and content adapters;
 // $REPO is the repository root with the shipped register. Set ROPA_UPDATE=1
 // to rewrite the expected output in the scripts.
 func TestScripts(t *testing.T) {
@@ -58,7 +59,12 @@ func TestScripts(t *testing.T) {
 			if err := copyDir("testdata/project", env.WorkDir); err != nil {
 				return err
 			}
-			return copyDir(filepath.Join(repo, "schemas"), filepath.Join(env.WorkDir, "schemas"))
+			for _, dir := range []string{"schemas", "themes", "content"} {
+				if err := copyDir(filepath.Join(repo, dir), filepath.Join(env.WorkDir, dir)); err != nil {
+					return err
+				}
+			}
+			return nil
 		},
 	})
 }

@@ -1,0 +1,483 @@
+package publish
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/privacy-as-code/ropa/generator/internal/country"
+	"github.com/privacy-as-code/ropa/generator/internal/register"
+)
+
+// builder builds the view of one language.
+type builder struct {
+	reg       *register.Register
+	pub       *public
+	lang, def string
+	w         *words
+	contact   string
+
+	activityRefs  map[string]ref
+	categoryRefs  map[string]categoryRef
+	recipientRefs map[string]recipientRef
+}
+
+func newBuilder(reg *register.Register, pub *public, lang, def string) *builder {
+	return &builder{
+		reg: reg, pub: pub, lang: lang, def: def, w: wordsFor(lang),
+		contact:       contactAddress(&reg.Organisation),
+		activityRefs:  map[string]ref{},
+		categoryRefs:  map[string]categoryRef{},
+		recipientRefs: map[string]recipientRef{},
+	}
+}
+
+// t returns a text in the view's language, falling back to the default
+// language when the text has no translation.
+func (b *builder) t(t register.Text) string {
+	if s := t.In(b.lang, b.def); s != "" {
+		return s
+	}
+	return t.In(b.def, b.def)
+}
+
+func (b *builder) ts(ts []register.Text) []string {
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, b.t(t))
+	}
+	return out
+}
+
+func pageURL(section, id string) string { return section + "/" + id + "/" }
+
+func (b *builder) view() (*view, error) {
+	org := &b.reg.Organisation
+	updated, err := b.w.date(org.EffectiveDate)
+	if err != nil {
+		return nil, fmt.Errorf("publish: organisation: effective_date: %w", err)
+	}
+	v := &view{
+		Lang: b.lang, Updated: updated, UpdatedISO: org.EffectiveDate, Version: org.Version,
+		Activities: map[string]*activity{}, Categories: map[string]*category{}, Recipients: map[string]*recipient{},
+		Sections: sections{Activities: activitiesSection, Categories: categoriesSection, Recipients: recipientsSection, Rights: rightsSection},
+	}
+	v.Organisation = b.organisation(org)
+	if v.Procedure, err = b.procedure(org); err != nil {
+		return nil, err
+	}
+
+	// References first, so every page can point at every other.
+	for _, a := range b.pub.activities {
+		b.activityRefs[a.ID] = ref{ID: a.ID, Name: b.t(a.Name), URL: pageURL(activitiesSection, a.ID)}
+	}
+	for _, id := range b.pub.categories {
+		c := b.reg.Categories[id]
+		b.categoryRefs[id] = categoryRef{ref: ref{ID: id, Name: b.t(c.Name), URL: pageURL(categoriesSection, id)}, Special: c.Special, Criminal: c.Criminal}
+	}
+	for _, id := range b.pub.recipients {
+		r := b.reg.Recipients[id]
+		b.recipientRefs[id] = recipientRef{
+			ref:  ref{ID: id, Name: r.Name, URL: pageURL(recipientsSection, id)},
+			Kind: r.Kind, KindName: b.w.recipientKinds[r.Kind].Name,
+			Country: r.Country, CountryName: countryName(r.Country, b.lang),
+		}
+	}
+
+	for _, id := range b.pub.categories {
+		c := b.reg.Categories[id]
+		v.Categories[id] = &category{
+			ref: b.categoryRefs[id].ref, Path: categoriesSection + "/" + id,
+			Description: b.t(c.Description), Examples: b.ts(c.Examples),
+			Special: c.Special, Criminal: c.Criminal,
+			Source: c.Source, SourceName: b.w.sources[c.Source].Name,
+			Activities: []string{}, Recipients: []string{}, Retention: []categoryKept{},
+		}
+	}
+	for _, id := range b.pub.recipients {
+		r := b.reg.Recipients[id]
+		rr := b.recipientRefs[id]
+		v.Recipients[id] = &recipient{
+			ref: rr.ref, Path: recipientsSection + "/" + id,
+			Kind: rr.Kind, KindName: rr.KindName, Country: rr.Country, CountryName: rr.CountryName,
+			Description: b.t(r.Description),
+			Activities:  []string{}, Categories: []string{}, Transfers: []transfer{},
+		}
+	}
+
+	rightActivities := map[string][]string{}
+	catRecipients := map[string]set{} // category -> recipients
+	recCategories := map[string]set{} // recipient -> categories
+	rightChoices := map[string][]choice{}
+	var reviews []review
+	for _, a := range b.pub.activities {
+		av, err := b.activity(a)
+		if err != nil {
+			return nil, err
+		}
+		v.Activities[a.ID] = av
+		aref := av.ref
+		for _, c := range av.Categories {
+			cv := v.Categories[c.ID]
+			cv.Activities = append(cv.Activities, a.ID)
+			for _, r := range av.Recipients {
+				addTo(catRecipients, c.ID, r.ID)
+				addTo(recCategories, r.ID, c.ID)
+			}
+		}
+		for _, r := range av.Recipients {
+			rv := v.Recipients[r.ID]
+			rv.Activities = append(rv.Activities, a.ID)
+		}
+		for _, t := range av.Transfers {
+			v.Transfers = append(v.Transfers, t)
+			rv := v.Recipients[t.Recipient.ID]
+			rv.Transfers = append(rv.Transfers, t)
+		}
+		for _, r := range av.Retention {
+			v.Retention = append(v.Retention, r)
+			for _, c := range r.Categories {
+				cv := v.Categories[c.ID]
+				cv.Retention = append(cv.Retention, categoryKept{Activity: a.ID, Text: r.Text})
+			}
+		}
+		if av.Requirement != nil {
+			v.Optional = append(v.Optional, optional{Activity: aref, Required: av.Requirement.Required, Consequence: av.Requirement.Consequence})
+		}
+		for _, r := range av.Rights {
+			rightActivities[r.ID] = append(rightActivities[r.ID], a.ID)
+		}
+		for _, c := range av.Choices {
+			if r, ok := choiceRights[c.Kind]; ok {
+				rightChoices[r] = append(rightChoices[r], c)
+			}
+		}
+		if av.Automated != nil {
+			v.Automated = append(v.Automated, aref)
+			if av.Automated.HumanReview != "" {
+				reviews = append(reviews, review{Activity: aref, Text: av.Automated.HumanReview})
+			}
+		}
+		if av.Children {
+			v.Children.Activities = append(v.Children.Activities, aref)
+		}
+	}
+
+	v.ActivityOrder = b.byName(b.pub.activityIDs(), func(id string) string { return b.activityRefs[id].Name })
+	rank := map[string]int{}
+	for i, id := range v.ActivityOrder {
+		rank[id] = i
+	}
+	byRank := func(ids []string) {
+		sort.SliceStable(ids, func(i, j int) bool { return rank[ids[i]] < rank[ids[j]] })
+	}
+	for _, c := range v.Categories {
+		byRank(c.Activities)
+		sort.SliceStable(c.Retention, func(i, j int) bool { return rank[c.Retention[i].Activity] < rank[c.Retention[j].Activity] })
+	}
+	for _, r := range v.Recipients {
+		byRank(r.Activities)
+	}
+	for id := range rightActivities {
+		byRank(rightActivities[id])
+	}
+	for id, rs := range catRecipients {
+		v.Categories[id].Recipients = rs.sorted()
+	}
+	for id, cs := range recCategories {
+		v.Recipients[id].Categories = cs.sorted()
+	}
+	v.Sources = b.sourceGroups(b.pub.categories)
+	v.RecipientKinds = b.kindGroups(v)
+	for _, id := range rightOrder {
+		applies := rightActivities[id]
+		always := id == "access" || id == "rectification" || id == "erasure" || id == "restriction"
+		if len(applies) == 0 && !always {
+			continue
+		}
+		r := right{
+			rightRef:    b.rightRef(id),
+			Description: b.w.rights[id].Description,
+			All:         len(applies) == len(b.pub.activities),
+			Activities:  nonNil(applies),
+			Choices:     nonNil(rightChoices[id]),
+		}
+		if id == "automated-decisions" {
+			r.HumanReview = reviews
+		}
+		v.Rights = append(v.Rights, r)
+	}
+	for _, id := range b.pub.measures {
+		v.Measures = append(v.Measures, b.measure(id))
+	}
+	if org.Children != nil {
+		age := org.Children.MinimumAge
+		v.Children.MinimumAge = &age
+		v.Children.Statement = b.t(org.Children.Statement)
+	}
+	v.Transfers = nonNil(v.Transfers)
+	v.Retention = nonNil(v.Retention)
+	v.Optional = nonNil(v.Optional)
+	v.Automated = nonNil(v.Automated)
+	v.Measures = nonNil(v.Measures)
+	v.Children.Activities = nonNil(v.Children.Activities)
+	return v, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func addTo(m map[string]set, key, value string) {
+	if m[key] == nil {
+		m[key] = set{}
+	}
+	m[key][value] = true
+}
+
+func (b *builder) rightRef(id string) rightRef {
+	return rightRef{ID: id, Name: b.w.rights[id].Name, Article: b.w.rightArticle(id)}
+}
+
+func (b *builder) party(p register.Party) party {
+	return party{
+		LegalName: p.LegalName, AddressLines: lines(p.Address),
+		Country: p.Country, CountryName: countryName(p.Country, b.lang),
+		Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration,
+	}
+}
+
+func (b *builder) organisation(org *register.Organisation) organisation {
+	o := organisation{
+		Name:             org.Name,
+		Controllers:      []party{},
+		JointControllers: []jointController{},
+		Security:         b.t(org.Security),
+		Authority: authority{
+			Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
+			CountryName:  countryName(org.SupervisoryAuthority.Country, b.lang),
+			AddressLines: lines(org.SupervisoryAuthority.Address),
+			Phone:        org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
+		},
+	}
+	for _, c := range org.Controllers {
+		o.Controllers = append(o.Controllers, b.party(c))
+	}
+	for _, j := range org.JointControllers {
+		o.JointControllers = append(o.JointControllers, jointController{party: b.party(j.Party), Arrangement: b.t(j.Arrangement)})
+	}
+	if org.Representative != nil {
+		p := b.party(*org.Representative)
+		o.Representative = &p
+	}
+	if org.DPO != nil {
+		o.DPO = &dpo{Name: org.DPO.Name, Email: org.DPO.Email, AddressLines: lines(org.DPO.Address)}
+	}
+	return o
+}
+
+func (b *builder) procedure(org *register.Organisation) (procedure, error) {
+	rt, err := b.w.duration(org.Rights.ResponseTime)
+	if err != nil {
+		return procedure{}, fmt.Errorf("publish: organisation: rights.response_time: %w", err)
+	}
+	p := procedure{
+		ResponseTime: rt, Channels: []channel{},
+		Verification: b.t(org.Rights.Verification), Extension: b.t(org.Rights.ExtensionNote),
+		Contact: b.contact,
+	}
+	for _, c := range org.Rights.Channels {
+		ch := channel{Kind: c.Kind, KindName: b.w.channelKinds[c.Kind], Label: b.t(c.Label), Address: c.Address, AddressLines: lines(c.Address)}
+		switch c.Kind {
+		case "email":
+			ch.Href = "mailto:" + c.Address
+		case "web", "self-service":
+			if strings.HasPrefix(c.Address, "https://") || strings.HasPrefix(c.Address, "http://") {
+				ch.Href = c.Address
+			}
+		}
+		p.Channels = append(p.Channels, ch)
+	}
+	return p, nil
+}
+
+func (b *builder) activity(a *register.Activity) (*activity, error) {
+	av := &activity{
+		ref: b.activityRefs[a.ID], Path: activitiesSection + "/" + a.ID,
+		Summary:  b.t(a.Summary),
+		Purposes: b.ts(a.Purposes),
+		LegalBasis: legalBasis{
+			Key: a.LegalBasis, Name: b.w.legalBases[a.LegalBasis].Name,
+			Article:     b.w.legalBasisArticle(a.LegalBasis),
+			Explanation: b.w.legalBases[a.LegalBasis].Explanation,
+			Interest:    b.t(a.LegitimateInterest), Law: b.t(a.Law),
+		},
+		Subjects: []subject{}, Categories: []categoryRef{}, Recipients: []recipientRef{},
+		Transfers: []transfer{}, Retention: []retention{}, Measures: []measure{},
+		Rights: []rightRef{}, Choices: []choice{},
+		SourceDetails: b.t(a.SourceDetails),
+		Children:      a.Children,
+	}
+	if av.LegalBasis.Name == "" {
+		return nil, fmt.Errorf("publish: activity %q: unknown legal basis %q", a.ID, a.LegalBasis)
+	}
+	if a.SpecialCategoryCondition != "" {
+		av.Condition = &condition{
+			Key: a.SpecialCategoryCondition, Name: b.w.conditions[a.SpecialCategoryCondition],
+			Article: b.w.conditionArticle(a.SpecialCategoryCondition),
+		}
+	}
+	for _, id := range a.Subjects {
+		s := b.reg.Subjects[id]
+		av.Subjects = append(av.Subjects, subject{ID: id, Name: b.t(s.Name), Description: b.t(s.Description)})
+	}
+	for _, id := range a.Categories {
+		av.Categories = append(av.Categories, b.categoryRefs[id])
+	}
+	av.Sources = b.sourceGroups(a.Categories)
+	if r := a.Requirement; r != nil {
+		av.Requirement = &requirement{
+			Required: b.w.requirement(r.Statutory, r.Contractual), Statutory: r.Statutory, Contractual: r.Contractual,
+			Consequence: b.t(r.Consequence),
+		}
+	}
+	for _, id := range a.Recipients {
+		av.Recipients = append(av.Recipients, b.recipientRefs[id])
+	}
+	for _, t := range a.Transfers {
+		tv, err := b.transfer(av.ref, t)
+		if err != nil {
+			return nil, fmt.Errorf("publish: activity %q: %w", a.ID, err)
+		}
+		av.Transfers = append(av.Transfers, tv)
+	}
+	for i, r := range a.Retention {
+		rv := retention{Activity: av.ref, Categories: []categoryRef{}, Trigger: b.t(r.Trigger), Criteria: b.t(r.Criteria)}
+		for _, id := range r.Categories {
+			rv.Categories = append(rv.Categories, b.categoryRefs[id])
+		}
+		if r.Period != "" {
+			p, err := b.w.duration(r.Period)
+			if err != nil {
+				return nil, fmt.Errorf("publish: activity %q: retention[%d]: %w", a.ID, i, err)
+			}
+			rv.Period = p
+			rv.Text = p
+			if rv.Trigger != "" {
+				rv.Text = p + " " + rv.Trigger
+			}
+		} else {
+			rv.Text = rv.Criteria
+		}
+		av.Retention = append(av.Retention, rv)
+	}
+	for _, id := range a.Measures {
+		av.Measures = append(av.Measures, b.measure(id))
+	}
+	if a.AutomatedDecisions.Used {
+		av.Automated = &automated{
+			Logic: b.t(a.AutomatedDecisions.Logic), Consequences: b.t(a.AutomatedDecisions.Consequences),
+			HumanReview: b.t(a.AutomatedDecisions.HumanReview),
+		}
+	}
+	for _, id := range rightsFor(a.LegalBasis, a.AutomatedDecisions.Used) {
+		av.Rights = append(av.Rights, b.rightRef(id))
+	}
+	for _, c := range a.Choices {
+		av.Choices = append(av.Choices, choice{
+			Activity: av.ref, Kind: c.Kind, KindName: b.w.choiceKinds[c.Kind],
+			Title: b.t(c.Title), Steps: b.ts(c.Steps), Link: c.Link,
+		})
+	}
+	return av, nil
+}
+
+func (b *builder) transfer(aref ref, t register.Transfer) (transfer, error) {
+	sw, ok := b.w.safeguards[t.Safeguard]
+	if !ok {
+		return transfer{}, fmt.Errorf("transfer to %s: unknown safeguard %q", t.Country, t.Safeguard)
+	}
+	name := countryName(t.Country, b.lang)
+	sg := safeguard{
+		Key: t.Safeguard, Name: sw.Name, Article: b.w.safeguardArts[t.Safeguard],
+		Explanation: sw.Explanation,
+		Copy:        sw.Copy,
+	}
+	if strings.Contains(sw.Copy, "%s") {
+		sg.Copy = fmt.Sprintf(sw.Copy, b.contact)
+	}
+	if t.Safeguard == "adequacy" {
+		sg.Decision, _ = country.Adequacy(t.Country)
+	}
+	return transfer{
+		Activity: aref, Recipient: b.recipientRefs[t.Recipient].ref,
+		Country: t.Country, CountryName: name, Safeguard: sg, Details: b.t(t.Details),
+	}, nil
+}
+
+func (b *builder) measure(id string) measure {
+	m := b.reg.Measures[id]
+	return measure{ID: id, Name: b.t(m.Name), Description: b.t(m.Description), Kind: m.Kind, KindName: b.w.measureKinds[m.Kind]}
+}
+
+// sourceGroups groups categories by how they are obtained, in a fixed order,
+// leaving out empty groups.
+func (b *builder) sourceGroups(ids []string) []sourceGroup {
+	var out []sourceGroup
+	for _, src := range sourceOrder {
+		g := sourceGroup{Key: src, Name: b.w.sources[src].Name, Explanation: b.w.sources[src].Explanation}
+		for _, id := range b.byName(sortedCopy(ids), func(id string) string { return b.categoryRefs[id].Name }) {
+			if b.reg.Categories[id].Source == src {
+				g.Categories = append(g.Categories, b.categoryRefs[id])
+			}
+		}
+		if len(g.Categories) > 0 {
+			out = append(out, g)
+		}
+	}
+	return nonNil(out)
+}
+
+func (b *builder) kindGroups(v *view) []kindGroup {
+	var out []kindGroup
+	for _, k := range recipientKindOrder {
+		g := kindGroup{Key: k, Name: b.w.recipientKinds[k].Name, Explanation: b.w.recipientKinds[k].Explanation}
+		for _, id := range b.byName(b.pub.recipients, func(id string) string { return b.recipientRefs[id].Name }) {
+			if r := v.Recipients[id]; r.Kind == k {
+				g.Recipients = append(g.Recipients, b.recipientRefs[id])
+			}
+		}
+		if len(g.Recipients) > 0 {
+			out = append(out, g)
+		}
+	}
+	return nonNil(out)
+}
+
+// byName returns ids sorted by their names (ignoring case), then by id.
+func (b *builder) byName(ids []string, name func(string) string) []string {
+	out := slices.Clone(ids)
+	keys := make(map[string]string, len(out))
+	for _, id := range out {
+		keys[id] = strings.ToLower(name(id))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if keys[out[i]] != keys[out[j]] {
+			return keys[out[i]] < keys[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+func sortedCopy(ids []string) []string {
+	s := set{}
+	for _, id := range ids {
+		s[id] = true
+	}
+	return s.sorted()
+}

@@ -1,0 +1,251 @@
+// Package publish turns the validated register into what the public privacy
+// center shows: per language, every reference resolved and every derived text
+// (legal bases, rights, safeguards, retention periods, dates) written out, and
+// a machine-readable public register. Templates only present what is here.
+//
+// Nothing internal is ever copied: the public structures are built field by
+// field, and activities that are not public (public = false, or the processor
+// role) are left out together with the definitions only they use.
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/privacy-as-code/ropa/generator/internal/country"
+	"github.com/privacy-as-code/ropa/generator/internal/register"
+)
+
+// The site sections, relative to a language's root.
+const (
+	activitiesSection = "activities"
+	categoriesSection = "personal-data"
+	recipientsSection = "recipients"
+	rightsSection     = "rights"
+)
+
+// Site is the public part of the register, ready to be shown.
+type Site struct {
+	languages []string
+	views     map[string]*view
+	register  *publicRegister
+}
+
+// Languages returns the site languages, the default first.
+func (s *Site) Languages() []string { return slices.Clone(s.languages) }
+
+// DataJSON returns the view of one language as compact JSON: the data the
+// theme's templates read as hugo.Data.ropa.<lang>.
+func (s *Site) DataJSON(lang string) ([]byte, error) {
+	v, ok := s.views[lang]
+	if !ok {
+		return nil, fmt.Errorf("publish: no language %q", lang)
+	}
+	return marshal(v, "")
+}
+
+// RegisterJSON returns the machine-readable public register (served as
+// /register.json) as indented JSON with sorted keys.
+func (s *Site) RegisterJSON() ([]byte, error) { return marshal(s.register, "  ") }
+
+func marshal(v any, indent string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent != "" {
+		enc.SetIndent("", indent)
+	}
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Build resolves and derives the public site from a validated register. It
+// returns an error, never a partial result, when a reference does not resolve
+// or a value cannot be rendered.
+func Build(reg *register.Register) (*Site, error) {
+	if reg == nil {
+		return nil, errors.New("publish: no register")
+	}
+	langs := reg.Languages
+	def := reg.DefaultLanguage
+	if def == "" && len(langs) > 0 {
+		def = langs[0]
+	}
+	if def == "" {
+		return nil, errors.New("publish: the register has no languages")
+	}
+	if len(langs) == 0 {
+		langs = []string{def}
+	}
+	pub, err := selectPublic(reg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{languages: slices.Clone(langs), views: map[string]*view{}}
+	for _, lang := range langs {
+		v, err := newBuilder(reg, pub, lang, def).view()
+		if err != nil {
+			return nil, err
+		}
+		s.views[lang] = v
+	}
+	s.register, err = buildRegister(reg, pub, langs, def)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// public is the part of the register that is published: the public
+// activities and the definitions they use.
+type public struct {
+	activities []*register.Activity
+	categories []string // ids, sorted
+	recipients []string
+	subjects   []string
+	measures   []string
+}
+
+func selectPublic(reg *register.Register) (*public, error) {
+	p := &public{}
+	cats, recs, subs, meas := set{}, set{}, set{}, set{}
+	for _, a := range reg.Activities {
+		if a == nil || !a.IsPublic() {
+			continue
+		}
+		p.activities = append(p.activities, a)
+		if err := resolveAll(a, "subject", a.Subjects, reg.Subjects, subs); err != nil {
+			return nil, err
+		}
+		if err := resolveAll(a, "category", a.Categories, reg.Categories, cats); err != nil {
+			return nil, err
+		}
+		if err := resolveAll(a, "recipient", a.Recipients, reg.Recipients, recs); err != nil {
+			return nil, err
+		}
+		if err := resolveAll(a, "measure", a.Measures, reg.Measures, meas); err != nil {
+			return nil, err
+		}
+		for _, t := range a.Transfers {
+			if err := resolveAll(a, "recipient", []string{t.Recipient}, reg.Recipients, recs); err != nil {
+				return nil, err
+			}
+		}
+		for _, r := range a.Retention {
+			if err := resolveAll(a, "category", r.Categories, reg.Categories, cats); err != nil {
+				return nil, err
+			}
+		}
+	}
+	sort.Slice(p.activities, func(i, j int) bool { return p.activities[i].ID < p.activities[j].ID })
+	p.categories, p.recipients, p.subjects, p.measures = cats.sorted(), recs.sorted(), subs.sorted(), meas.sorted()
+	return p, nil
+}
+
+func (p *public) activityIDs() []string {
+	ids := make([]string, len(p.activities))
+	for i, a := range p.activities {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+type set map[string]bool
+
+func (s set) sorted() []string {
+	out := make([]string, 0, len(s))
+	for k := range s {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func resolveAll[T any](a *register.Activity, kind string, ids []string, defs map[string]*T, into set) error {
+	for _, id := range ids {
+		if d, ok := defs[id]; !ok || d == nil {
+			return fmt.Errorf("publish: activity %q: unknown %s %q", a.ID, kind, id)
+		}
+		into[id] = true
+	}
+	return nil
+}
+
+// rightsFor derives the rights a person has for an activity from its legal
+// basis: access, rectification, erasure and restriction always; portability
+// for consent and contract; objection for legitimate interests and public
+// task; withdrawal for consent; the Art. 22 rights with automated decisions.
+func rightsFor(basis string, automatedDecisions bool) []string {
+	rights := []string{"access", "rectification", "erasure", "restriction"}
+	switch basis {
+	case "consent":
+		rights = append(rights, "portability", "withdraw-consent")
+	case "contract":
+		rights = append(rights, "portability")
+	case "legitimate-interests", "public-task":
+		rights = append(rights, "object")
+	}
+	if automatedDecisions {
+		rights = append(rights, "automated-decisions")
+	}
+	return rights
+}
+
+// choiceRights maps a kind of choice to the right it is a way to exercise.
+var choiceRights = map[string]string{
+	"withdraw-consent": "withdraw-consent",
+	"opt-out":          "object",
+	"object":           "object",
+}
+
+// lines splits an address into its lines: on line breaks when it has them.
+func lines(s string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// contactAddress is where people ask questions and copies of safeguards: the
+// DPO, else the first e-mail channel, else a controller's e-mail, else the
+// first channel.
+func contactAddress(org *register.Organisation) string {
+	if org.DPO != nil && org.DPO.Email != "" {
+		return org.DPO.Email
+	}
+	for _, c := range org.Rights.Channels {
+		if c.Kind == "email" {
+			return c.Address
+		}
+	}
+	for _, c := range org.Controllers {
+		if c.Email != "" {
+			return c.Email
+		}
+	}
+	if len(org.Rights.Channels) > 0 {
+		return org.Rights.Channels[0].Address
+	}
+	return ""
+}
+
+func countryName(code, lang string) string {
+	if code == "" {
+		return ""
+	}
+	return country.Name(code, lang)
+}

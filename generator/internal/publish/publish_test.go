@@ -1,0 +1,332 @@
+package publish_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/privacy-as-code/ropa/generator/internal/publish"
+	"github.com/privacy-as-code/ropa/generator/internal/publish/publishtest"
+	"github.com/privacy-as-code/ropa/generator/internal/register"
+)
+
+// data builds the sample and returns the view of lang, decoded.
+func data(t *testing.T, reg *register.Register, lang string) map[string]any {
+	t.Helper()
+	s, err := publish.Build(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.DataJSON(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// get walks a decoded JSON value along a path of keys and indexes, e.g. "activities.account.rights.0.name".
+func get(t *testing.T, v any, path string) any {
+	t.Helper()
+	for _, k := range strings.Split(path, ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = x[k]; !ok {
+				t.Fatalf("%s: no key %q", path, k)
+			}
+		case []any:
+			i := 0
+			for _, c := range k {
+				i = i*10 + int(c-'0')
+			}
+			if i >= len(x) {
+				t.Fatalf("%s: index %d out of range (%d)", path, i, len(x))
+			}
+			v = x[i]
+		default:
+			t.Fatalf("%s: cannot index %T with %q", path, v, k)
+		}
+	}
+	return v
+}
+
+func TestBuildResolvesAndDerives(t *testing.T) {
+	nl := data(t, publishtest.Sample(), "nl")
+	en := data(t, publishtest.Sample(), "en")
+	tests := []struct {
+		view map[string]any
+		path string
+		want any
+	}{
+		{nl, "updated", "1 maart 2026"},
+		{en, "updated", "1 March 2026"},
+		{nl, "procedure.response_time", "1 maand"},
+		{en, "procedure.channels.1.href", "mailto:privacy@klankwolk.example"},
+		{en, "procedure.contact", "fg@klankwolk.example"},
+		{nl, "organisation.controllers.0.country_name", "Nederland"},
+		{en, "organisation.representative.country_name", "Ireland"},
+		{en, "organisation.authority.address_lines.1", "2509 AJ Den Haag"},
+		{en, "organisation.joint_controllers.0.arrangement", "We run ticket sales together; you can ask us your questions."},
+		{nl, "activities.account.name", "Uw account"},
+		{nl, "activities.account.url", "activities/account/"},
+		{nl, "activities.account.path", "activities/account"},
+		{nl, "activities.account.legal_basis.name", "Overeenkomst"},
+		{nl, "activities.account.legal_basis.article", "art. 6 lid 1 sub b AVG"},
+		{en, "activities.fraud-prevention.legal_basis.interest", "Protecting our service and customers against fraud."},
+		{en, "activities.tax-records.legal_basis.law", "General Tax Act, s. 52"},
+		{en, "activities.accessibility-support.condition.article", "Art. 9(2)(a) GDPR"},
+		{en, "activities.accessibility-support.condition.name", "your explicit consent"},
+		{nl, "activities.account.retention.0.text", "18 maanden nadat u uw account opheft"},
+		{en, "activities.account.retention.0.text", "18 months after you close your account"},
+		{en, "activities.account.retention.1.text", "30 days"},
+		{en, "activities.fraud-prevention.retention.0.period", "1 year and 6 months"},
+		{nl, "activities.newsletter.retention.0.text", "Tot u zich afmeldt."},
+		{en, "activities.account.transfers.0.country_name", "United States"},
+		{nl, "activities.account.transfers.0.country_name", "Verenigde Staten"},
+		{en, "activities.account.transfers.0.safeguard.name", "EU-US Data Privacy Framework"},
+		{en, "activities.account.transfers.1.safeguard.explanation", "We have agreed the European Commission's standard contractual clauses with the recipient, so your data stays protected there too."},
+		{en, "activities.account.transfers.1.safeguard.copy", "You can ask for a copy of these clauses at fg@klankwolk.example."},
+		{nl, "activities.account.transfers.1.safeguard.article", "art. 46 lid 2 sub c AVG"},
+		{en, "activities.account.requirement.required", "Required for the contract"},
+		{nl, "activities.tax-records.requirement.required", "Verplicht door de wet"},
+		{en, "activities.account.sources.0.name", "Data you give us"},
+		{en, "activities.account.sources.1.key", "observed"},
+		{en, "activities.account.recipients.1.kind_name", "Service providers working for us"},
+		{en, "activities.fraud-prevention.automated.human_review", "Email us; a person reviews the decision again."},
+		{en, "activities.newsletter.choices.0.kind_name", "Withdraw consent"},
+		{en, "activities.newsletter.choices.0.steps.0", "Click unsubscribe at the bottom of any newsletter."},
+		{en, "categories.health-data.special", true},
+		{en, "categories.payment-details.activities.1", "tax-records"},
+		{en, "categories.payment-details.recipients.3", "tax-authority"},
+		{en, "recipients.cloud-host.activities.0", "fraud-prevention"},
+		{en, "activity_order.0", "accessibility-support"},
+		{en, "activity_order.4", "account"},
+		{nl, "activity_order.0", "tax-records"},
+		{en, "recipients.cloud-host.categories.0", "contact-details"},
+		{en, "rights.4.activities.0", "accessibility-support"},
+		{en, "categories.payment-details.retention.1.activity", "tax-records"},
+		{en, "categories.payment-details.retention.1.text", "7 years after the end of the financial year"},
+		{en, "recipients.cloud-host.transfers.0.country", "US"},
+		{en, "recipient_kinds.0.key", "processor"},
+		{en, "recipient_kinds.1.recipients.0.name", "Belastingdienst"},
+		{en, "sources.2.categories.0.id", "fraud-score"},
+		{en, "optional.0.activity.id", "account"},
+		{en, "rights.4.id", "portability"},
+		{en, "rights.0.all", true},
+		{en, "rights.5.choices.0.activity.id", "fraud-prevention"},
+		{en, "rights.6.choices.1.activity.id", "newsletter"},
+		{en, "rights.7.human_review.0.activity.id", "fraud-prevention"},
+		{en, "children.minimum_age", 16.0},
+		{en, "children.activities.0.id", "account"},
+		{en, "measures.0.kind_name", "Organisational measure"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.view["lang"].(string)+"/"+tt.path, func(t *testing.T) {
+			if got := get(t, tt.view, tt.path); got != tt.want {
+				t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRightsPerActivity(t *testing.T) {
+	en := data(t, publishtest.Sample(), "en")
+	tests := map[string]string{
+		"account":               "access rectification erasure restriction portability",
+		"newsletter":            "access rectification erasure restriction portability withdraw-consent",
+		"fraud-prevention":      "access rectification erasure restriction object automated-decisions",
+		"tax-records":           "access rectification erasure restriction",
+		"accessibility-support": "access rectification erasure restriction portability withdraw-consent",
+	}
+	for id, want := range tests {
+		var got []string
+		for _, r := range get(t, en, "activities."+id+".rights").([]any) {
+			got = append(got, r.(map[string]any)["id"].(string))
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: rights = %q, want %q", id, strings.Join(got, " "), want)
+		}
+	}
+}
+
+func TestOnlyPublicActivitiesArePublished(t *testing.T) {
+	en := data(t, publishtest.Sample(), "en")
+	var ids []string
+	for id := range get(t, en, "activities").(map[string]any) {
+		ids = append(ids, id)
+	}
+	if len(ids) != 5 {
+		t.Errorf("activities = %v, want the 5 public ones", ids)
+	}
+	for _, id := range []string{"staff-monitoring", "label-reporting"} {
+		if _, ok := en["activities"].(map[string]any)[id]; ok {
+			t.Errorf("non-public activity %q is published", id)
+		}
+	}
+}
+
+func TestNoInternalFieldInAnyOutput(t *testing.T) {
+	reg, planted := publishtest.WithCanaries()
+	s, err := publish.Build(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs := map[string][]byte{}
+	for _, lang := range s.Languages() {
+		if outputs[lang], err = s.DataJSON(lang); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if outputs["register.json"], err = s.RegisterJSON(); err != nil {
+		t.Fatal(err)
+	}
+	if len(planted) < 50 {
+		t.Fatalf("only %d canaries planted", len(planted))
+	}
+	for name, b := range outputs {
+		if bytes.Contains(bytes.ToLower(b), []byte(publishtest.Canary)) {
+			for _, c := range planted {
+				if bytes.Contains(b, []byte(c)) {
+					t.Errorf("%s contains %s", name, c)
+				}
+			}
+			t.Errorf("%s contains the canary", name)
+		}
+	}
+}
+
+func TestOutputIsDeterministic(t *testing.T) {
+	build := func() []byte {
+		s, err := publish.Build(publishtest.Sample())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []byte
+		for _, lang := range s.Languages() {
+			b, _ := s.DataJSON(lang)
+			all = append(all, b...)
+		}
+		b, _ := s.RegisterJSON()
+		return append(all, b...)
+	}
+	first := build()
+	for range 5 {
+		if !bytes.Equal(first, build()) {
+			t.Fatal("two builds differ")
+		}
+	}
+}
+
+func TestRegisterJSON(t *testing.T) {
+	s, err := publish.Build(publishtest.Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.RegisterJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path string
+		want any
+	}{
+		{"format", "ropa-public-register/1"},
+		{"default_language", "nl"},
+		{"languages.1", "en"},
+		{"activities.0.id", "accessibility-support"},
+		{"activities.2.legal_basis_article", "Art. 6(1)(f) GDPR"},
+		{"activities.2.rights.4", "object"},
+		{"activities.2.name.en", "Preventing fraud"},
+		{"recipients.cloud-host.country", "US"},
+		{"categories.health-data.special", true},
+		{"organisation.rights.response_time", "P1M"},
+	}
+	for _, tt := range tests {
+		if got := get(t, m, tt.path); got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
+		}
+	}
+	if !bytes.HasPrefix(b, []byte("{\n  \"format\"")) {
+		t.Errorf("register.json is not indented: %.40s", b)
+	}
+}
+
+func TestPlainStringsCountAsTheDefaultLanguage(t *testing.T) {
+	reg := publishtest.Sample()
+	publishtest.Activity(reg, "accessibility-support").Summary = register.Text{"": "Alleen Nederlands."}
+	publishtest.Activity(reg, "accessibility-support").Name = register.Text{"": "Oud", "nl": "Nieuw", "en": "New"}
+	s, err := publish.Build(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := s.RegisterJSON()
+	if !bytes.Contains(b, []byte(`"summary": {
+        "nl": "Alleen Nederlands."
+      }`)) {
+		t.Errorf("plain string not stored under nl:\n%s", b)
+	}
+	if !bytes.Contains(b, []byte(`"nl": "Nieuw"`)) || bytes.Contains(b, []byte(`"Oud"`)) {
+		t.Errorf("explicit nl does not win over the plain string")
+	}
+	en := data(t, reg, "en")
+	if got := get(t, en, "activities.accessibility-support.summary"); got != "Alleen Nederlands." {
+		t.Errorf("English falls back to the default language: got %q", got)
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(*register.Register)
+		want   string
+	}{
+		{"no register", nil, "publish: no register"},
+		{"unknown category", func(r *register.Register) {
+			publishtest.Activity(r, "account").Categories = append(publishtest.Activity(r, "account").Categories, "nope")
+		}, `publish: activity "account": unknown category "nope"`},
+		{"unknown transfer recipient", func(r *register.Register) {
+			publishtest.Activity(r, "account").Transfers = append(publishtest.Activity(r, "account").Transfers, register.Transfer{Recipient: "nope", Country: "US", Safeguard: "scc"})
+		}, `publish: activity "account": unknown recipient "nope"`},
+		{"bad period", func(r *register.Register) { publishtest.Activity(r, "account").Retention[0].Period = "P7" }, `publish: activity "account": retention[0]: period "P7": not an ISO 8601 duration such as P7Y, P18M or P30D`},
+		{"bad date", func(r *register.Register) { r.Organisation.EffectiveDate = "soon" }, `publish: organisation: effective_date: date "soon": not a date in the form YYYY-MM-DD`},
+		{"bad safeguard", func(r *register.Register) { publishtest.Activity(r, "account").Transfers[0].Safeguard = "trust-us" }, `publish: activity "account": transfer to US: unknown safeguard "trust-us"`},
+		{"no languages", func(r *register.Register) { r.Languages, r.DefaultLanguage = nil, "" }, "publish: the register has no languages"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var reg *register.Register
+			if tt.change != nil {
+				reg = publishtest.Sample()
+				tt.change(reg)
+			}
+			_, err := publish.Build(reg)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	reg := publishtest.Sample()
+	for b.Loop() {
+		s, err := publish.Build(reg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, lang := range s.Languages() {
+			if _, err := s.DataJSON(lang); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -1,0 +1,293 @@
+package publish
+
+import (
+	"github.com/privacy-as-code/ropa/generator/internal/register"
+)
+
+// registerFormat names the layout of register.json; change it when the layout
+// changes incompatibly.
+const registerFormat = "ropa-public-register/1"
+
+// publicRegister is the machine-readable copy of the public register, for
+// researchers and tools. Texts are objects keyed by language; codes are the
+// record format's. Like the view, it is built field by field.
+type publicRegister struct {
+	Format          string                  `json:"format"`
+	Languages       []string                `json:"languages"`
+	DefaultLanguage string                  `json:"default_language"`
+	EffectiveDate   string                  `json:"effective_date"`
+	Version         string                  `json:"version,omitempty"`
+	Organisation    regOrganisation         `json:"organisation"`
+	Activities      []regActivity           `json:"activities"`
+	Subjects        map[string]regNamed     `json:"subjects"`
+	Categories      map[string]regCategory  `json:"categories"`
+	Recipients      map[string]regRecipient `json:"recipients"`
+	Measures        map[string]regMeasure   `json:"measures"`
+}
+
+// text is a text keyed by language; the record's plain string is stored
+// under the default language.
+type text map[string]string
+
+type regParty struct {
+	LegalName    string `json:"legal_name"`
+	Address      string `json:"address"`
+	Country      string `json:"country"`
+	Email        string `json:"email,omitempty"`
+	Phone        string `json:"phone,omitempty"`
+	Website      string `json:"website,omitempty"`
+	Registration string `json:"registration,omitempty"`
+}
+
+type regJointController struct {
+	regParty
+	Arrangement text `json:"arrangement"`
+}
+
+type regDPO struct {
+	Name    string `json:"name,omitempty"`
+	Email   string `json:"email"`
+	Address string `json:"address,omitempty"`
+}
+
+type regAuthority struct {
+	Name    string `json:"name"`
+	Country string `json:"country"`
+	Address string `json:"address,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	Website string `json:"website"`
+}
+
+type regChannel struct {
+	Kind    string `json:"kind"`
+	Label   text   `json:"label"`
+	Address string `json:"address"`
+}
+
+type regRights struct {
+	ResponseTime string       `json:"response_time"`
+	Channels     []regChannel `json:"channels"`
+	Verification text         `json:"verification,omitempty"`
+	Extension    text         `json:"extension,omitempty"`
+}
+
+type regChildren struct {
+	MinimumAge int  `json:"minimum_age"`
+	Statement  text `json:"statement"`
+}
+
+type regOrganisation struct {
+	Name                 string               `json:"name"`
+	Controllers          []regParty           `json:"controllers"`
+	JointControllers     []regJointController `json:"joint_controllers,omitempty"`
+	Representative       *regParty            `json:"representative,omitempty"`
+	DPO                  *regDPO              `json:"dpo,omitempty"`
+	SupervisoryAuthority regAuthority         `json:"supervisory_authority"`
+	Rights               regRights            `json:"rights"`
+	Children             *regChildren         `json:"children,omitempty"`
+	Security             text                 `json:"security,omitempty"`
+}
+
+type regRequirement struct {
+	Statutory   bool `json:"statutory"`
+	Contractual bool `json:"contractual"`
+	Consequence text `json:"consequence"`
+}
+
+type regTransfer struct {
+	Recipient string `json:"recipient"`
+	Country   string `json:"country"`
+	Safeguard string `json:"safeguard"`
+	Details   text   `json:"details,omitempty"`
+}
+
+type regRetention struct {
+	Categories []string `json:"categories"`
+	Period     string   `json:"period,omitempty"`
+	Criteria   text     `json:"criteria,omitempty"`
+	Trigger    text     `json:"trigger,omitempty"`
+}
+
+type regAutomated struct {
+	Used         bool `json:"used"`
+	Logic        text `json:"logic,omitempty"`
+	Consequences text `json:"consequences,omitempty"`
+	HumanReview  text `json:"human_review,omitempty"`
+}
+
+type regChoice struct {
+	Kind  string `json:"kind"`
+	Title text   `json:"title"`
+	Steps []text `json:"steps"`
+	Link  string `json:"link,omitempty"`
+}
+
+type regActivity struct {
+	ID                       string          `json:"id"`
+	Name                     text            `json:"name"`
+	Summary                  text            `json:"summary"`
+	Purposes                 []text          `json:"purposes"`
+	LegalBasis               string          `json:"legal_basis"`
+	LegalBasisArticle        string          `json:"legal_basis_article"` // derived, e.g. "Art. 6(1)(b) GDPR"
+	LegitimateInterest       text            `json:"legitimate_interest,omitempty"`
+	Law                      text            `json:"law,omitempty"`
+	SpecialCategoryCondition string          `json:"special_category_condition,omitempty"`
+	Subjects                 []string        `json:"subjects"`
+	Categories               []string        `json:"categories"`
+	SourceDetails            text            `json:"source_details,omitempty"`
+	Requirement              *regRequirement `json:"requirement,omitempty"`
+	Recipients               []string        `json:"recipients"`
+	Transfers                []regTransfer   `json:"transfers"`
+	Retention                []regRetention  `json:"retention"`
+	Measures                 []string        `json:"measures"`
+	AutomatedDecisions       regAutomated    `json:"automated_decisions"`
+	Choices                  []regChoice     `json:"choices"`
+	Children                 bool            `json:"children"`
+	Rights                   []string        `json:"rights"` // derived from the legal basis
+}
+
+type regNamed struct {
+	Name        text `json:"name"`
+	Description text `json:"description,omitempty"`
+}
+
+type regCategory struct {
+	Name        text   `json:"name"`
+	Description text   `json:"description"`
+	Examples    []text `json:"examples,omitempty"`
+	Special     bool   `json:"special"`
+	Criminal    bool   `json:"criminal"`
+	Source      string `json:"source"`
+}
+
+type regRecipient struct {
+	Name        string `json:"name"`
+	Kind        string `json:"kind"`
+	Country     string `json:"country"`
+	Description text   `json:"description"`
+}
+
+type regMeasure struct {
+	Name        text   `json:"name"`
+	Description text   `json:"description"`
+	Kind        string `json:"kind"`
+}
+
+func buildRegister(reg *register.Register, pub *public, langs []string, def string) (*publicRegister, error) {
+	tx := func(t register.Text) text {
+		if len(t) == 0 {
+			return nil
+		}
+		out := text{}
+		if s, ok := t[""]; ok {
+			out[def] = s
+		}
+		for k, v := range t {
+			if k != "" {
+				out[k] = v // an explicit default-language entry wins over the plain string
+			}
+		}
+		return out
+	}
+	txs := func(ts []register.Text) []text {
+		out := make([]text, 0, len(ts))
+		for _, t := range ts {
+			out = append(out, tx(t))
+		}
+		return out
+	}
+	party := func(p register.Party) regParty {
+		return regParty{LegalName: p.LegalName, Address: p.Address, Country: p.Country, Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration}
+	}
+	strs := func(s []string) []string { return append([]string{}, s...) }
+
+	org := &reg.Organisation
+	r := &publicRegister{
+		Format: registerFormat, Languages: append([]string{}, langs...), DefaultLanguage: def,
+		EffectiveDate: org.EffectiveDate, Version: org.Version,
+		Organisation: regOrganisation{
+			Name: org.Name, Controllers: []regParty{},
+			SupervisoryAuthority: regAuthority{
+				Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
+				Address: org.SupervisoryAuthority.Address, Phone: org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
+			},
+			Rights: regRights{
+				ResponseTime: org.Rights.ResponseTime, Channels: []regChannel{},
+				Verification: tx(org.Rights.Verification), Extension: tx(org.Rights.ExtensionNote),
+			},
+			Security: tx(org.Security),
+		},
+		Activities: []regActivity{},
+		Subjects:   map[string]regNamed{}, Categories: map[string]regCategory{},
+		Recipients: map[string]regRecipient{}, Measures: map[string]regMeasure{},
+	}
+	for _, c := range org.Controllers {
+		r.Organisation.Controllers = append(r.Organisation.Controllers, party(c))
+	}
+	for _, j := range org.JointControllers {
+		r.Organisation.JointControllers = append(r.Organisation.JointControllers, regJointController{regParty: party(j.Party), Arrangement: tx(j.Arrangement)})
+	}
+	if org.Representative != nil {
+		p := party(*org.Representative)
+		r.Organisation.Representative = &p
+	}
+	if org.DPO != nil {
+		r.Organisation.DPO = &regDPO{Name: org.DPO.Name, Email: org.DPO.Email, Address: org.DPO.Address}
+	}
+	for _, c := range org.Rights.Channels {
+		r.Organisation.Rights.Channels = append(r.Organisation.Rights.Channels, regChannel{Kind: c.Kind, Label: tx(c.Label), Address: c.Address})
+	}
+	if org.Children != nil {
+		r.Organisation.Children = &regChildren{MinimumAge: org.Children.MinimumAge, Statement: tx(org.Children.Statement)}
+	}
+
+	for _, a := range pub.activities {
+		ra := regActivity{
+			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Purposes: txs(a.Purposes),
+			LegalBasis: a.LegalBasis, LegalBasisArticle: english.legalBasisArticle(a.LegalBasis),
+			LegitimateInterest: tx(a.LegitimateInterest), Law: tx(a.Law),
+			SpecialCategoryCondition: a.SpecialCategoryCondition,
+			Subjects:                 strs(a.Subjects), Categories: strs(a.Categories),
+			SourceDetails: tx(a.SourceDetails),
+			Recipients:    strs(a.Recipients), Transfers: []regTransfer{}, Retention: []regRetention{},
+			Measures: strs(a.Measures),
+			AutomatedDecisions: regAutomated{
+				Used: a.AutomatedDecisions.Used, Logic: tx(a.AutomatedDecisions.Logic),
+				Consequences: tx(a.AutomatedDecisions.Consequences), HumanReview: tx(a.AutomatedDecisions.HumanReview),
+			},
+			Choices:  []regChoice{},
+			Children: a.Children,
+			Rights:   rightsFor(a.LegalBasis, a.AutomatedDecisions.Used),
+		}
+		if q := a.Requirement; q != nil {
+			ra.Requirement = &regRequirement{Statutory: q.Statutory, Contractual: q.Contractual, Consequence: tx(q.Consequence)}
+		}
+		for _, t := range a.Transfers {
+			ra.Transfers = append(ra.Transfers, regTransfer{Recipient: t.Recipient, Country: t.Country, Safeguard: t.Safeguard, Details: tx(t.Details)})
+		}
+		for _, k := range a.Retention {
+			ra.Retention = append(ra.Retention, regRetention{Categories: strs(k.Categories), Period: k.Period, Criteria: tx(k.Criteria), Trigger: tx(k.Trigger)})
+		}
+		for _, c := range a.Choices {
+			ra.Choices = append(ra.Choices, regChoice{Kind: c.Kind, Title: tx(c.Title), Steps: txs(c.Steps), Link: c.Link})
+		}
+		r.Activities = append(r.Activities, ra)
+	}
+	for _, id := range pub.subjects {
+		s := reg.Subjects[id]
+		r.Subjects[id] = regNamed{Name: tx(s.Name), Description: tx(s.Description)}
+	}
+	for _, id := range pub.categories {
+		c := reg.Categories[id]
+		r.Categories[id] = regCategory{Name: tx(c.Name), Description: tx(c.Description), Examples: txs(c.Examples), Special: c.Special, Criminal: c.Criminal, Source: c.Source}
+	}
+	for _, id := range pub.recipients {
+		c := reg.Recipients[id]
+		r.Recipients[id] = regRecipient{Name: c.Name, Kind: c.Kind, Country: c.Country, Description: tx(c.Description)}
+	}
+	for _, id := range pub.measures {
+		m := reg.Measures[id]
+		r.Measures[id] = regMeasure{Name: tx(m.Name), Description: tx(m.Description), Kind: m.Kind}
+	}
+	return r, nil
+}

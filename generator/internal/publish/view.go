@@ -1,0 +1,310 @@
+package publish
+
+// The view is what the site shows in one language: every reference resolved,
+// every derived text written out, grouped and sorted. It is the contract with
+// the theme's templates, which read it as hugo.Data.ropa.<lang> (JSON keys in
+// snake_case). Only public fields are here: each struct is built field by
+// field from the register, so internal fields cannot reach it.
+//
+// Short lists carry refs (id, name, url). The long lists of the category,
+// recipient and rights pages, which grow with the register, carry ids only:
+// the template looks each one up in activities, categories or recipients, so
+// that a register of 10,000 activities stays a view of reasonable size.
+
+type view struct {
+	Lang       string `json:"lang"`
+	Updated    string `json:"updated"`     // the notice's effective date in words
+	UpdatedISO string `json:"updated_iso"` // the same, YYYY-MM-DD
+	Version    string `json:"version,omitempty"`
+
+	Organisation organisation `json:"organisation"`
+	Procedure    procedure    `json:"procedure"`
+
+	// Activities, Categories and Recipients are keyed by id; each value is
+	// one page of the site.
+	Activities map[string]*activity `json:"activities"`
+	// ActivityOrder lists the activity ids in the order of their names.
+	ActivityOrder []string              `json:"activity_order"`
+	Categories    map[string]*category  `json:"categories"`
+	Recipients    map[string]*recipient `json:"recipients"`
+
+	Sections sections `json:"sections"` // where the pages live
+
+	Sources        []sourceGroup `json:"sources"`         // data categories grouped by how they are obtained
+	Optional       []optional    `json:"optional"`        // what is required, and what happens without it
+	RecipientKinds []kindGroup   `json:"recipient_kinds"` // recipients grouped by kind
+	Transfers      []transfer    `json:"transfers"`       // every transfer outside the EEA
+	Retention      []retention   `json:"retention"`       // one overview of retention, per activity
+	Rights         []right       `json:"rights"`          // the rights that apply, with where
+	Automated      []ref         `json:"automated"`       // activities with automated decisions
+	Measures       []measure     `json:"measures"`        // security measures of the public activities
+	Children       children      `json:"children"`
+}
+
+// sections names the site sections, relative to the language root, so the
+// content adapter and the links agree.
+type sections struct {
+	Activities string `json:"activities"`
+	Categories string `json:"categories"`
+	Recipients string `json:"recipients"`
+	Rights     string `json:"rights"`
+}
+
+// ref points at a page: its id, its name in the view's language, and its URL
+// relative to the language root (for relLangURL).
+type ref struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
+type party struct {
+	LegalName    string   `json:"legal_name"`
+	AddressLines []string `json:"address_lines"`
+	Country      string   `json:"country"`
+	CountryName  string   `json:"country_name"`
+	Email        string   `json:"email,omitempty"`
+	Phone        string   `json:"phone,omitempty"`
+	Website      string   `json:"website,omitempty"`
+	Registration string   `json:"registration,omitempty"`
+}
+
+type jointController struct {
+	party
+	Arrangement string `json:"arrangement"`
+}
+
+type dpo struct {
+	Name         string   `json:"name,omitempty"`
+	Email        string   `json:"email"`
+	AddressLines []string `json:"address_lines,omitempty"`
+}
+
+type authority struct {
+	Name         string   `json:"name"`
+	Country      string   `json:"country"`
+	CountryName  string   `json:"country_name"`
+	AddressLines []string `json:"address_lines,omitempty"`
+	Phone        string   `json:"phone,omitempty"`
+	Website      string   `json:"website"`
+}
+
+type organisation struct {
+	Name             string            `json:"name"`
+	Controllers      []party           `json:"controllers"`
+	JointControllers []jointController `json:"joint_controllers"`
+	Representative   *party            `json:"representative,omitempty"`
+	DPO              *dpo              `json:"dpo,omitempty"`
+	Authority        authority         `json:"authority"`
+	Security         string            `json:"security,omitempty"`
+}
+
+type procedure struct {
+	ResponseTime string    `json:"response_time"` // in words, e.g. "30 dagen"
+	Channels     []channel `json:"channels"`
+	Verification string    `json:"verification,omitempty"`
+	Extension    string    `json:"extension,omitempty"`
+	Contact      string    `json:"contact"` // the address for questions and copies of safeguards
+}
+
+type channel struct {
+	Kind         string   `json:"kind"`
+	KindName     string   `json:"kind_name"`
+	Label        string   `json:"label"`
+	Address      string   `json:"address"`
+	AddressLines []string `json:"address_lines"`
+	Href         string   `json:"href,omitempty"` // mailto: or https: link; empty for post
+}
+
+type legalBasis struct {
+	Key         string `json:"key"`
+	Name        string `json:"name"`
+	Article     string `json:"article"`
+	Explanation string `json:"explanation"`
+	Interest    string `json:"interest,omitempty"` // the legitimate interest pursued
+	Law         string `json:"law,omitempty"`      // the law behind an obligation or public task
+}
+
+type condition struct {
+	Key     string `json:"key"`
+	Name    string `json:"name"`
+	Article string `json:"article"`
+}
+
+type subject struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+}
+
+type categoryRef struct {
+	ref
+	Special  bool `json:"special,omitempty"`
+	Criminal bool `json:"criminal,omitempty"`
+}
+
+type recipientRef struct {
+	ref
+	Kind        string `json:"kind"`
+	KindName    string `json:"kind_name"`
+	Country     string `json:"country"`
+	CountryName string `json:"country_name"`
+}
+
+type requirement struct {
+	Required    string `json:"required"` // in words
+	Statutory   bool   `json:"statutory"`
+	Contractual bool   `json:"contractual"`
+	Consequence string `json:"consequence"`
+}
+
+type safeguard struct {
+	Key         string `json:"key"`
+	Name        string `json:"name"`
+	Article     string `json:"article"`
+	Explanation string `json:"explanation"`
+	Decision    string `json:"decision,omitempty"` // the adequacy decision, for adequacy
+	Copy        string `json:"copy"`               // how to obtain a copy
+}
+
+type transfer struct {
+	Activity    ref       `json:"activity"`
+	Recipient   ref       `json:"recipient"`
+	Country     string    `json:"country"`
+	CountryName string    `json:"country_name"`
+	Safeguard   safeguard `json:"safeguard"`
+	Details     string    `json:"details,omitempty"`
+}
+
+type retention struct {
+	Activity   ref           `json:"activity"`
+	Categories []categoryRef `json:"categories"`
+	Period     string        `json:"period,omitempty"` // in words, e.g. "7 jaar"
+	Trigger    string        `json:"trigger,omitempty"`
+	Criteria   string        `json:"criteria,omitempty"`
+	Text       string        `json:"text"` // period and trigger, or the criteria
+}
+
+type automated struct {
+	Logic        string `json:"logic"`
+	Consequences string `json:"consequences"`
+	HumanReview  string `json:"human_review,omitempty"`
+}
+
+type choice struct {
+	Activity ref      `json:"activity"`
+	Kind     string   `json:"kind"`
+	KindName string   `json:"kind_name"`
+	Title    string   `json:"title"`
+	Steps    []string `json:"steps"`
+	Link     string   `json:"link,omitempty"`
+}
+
+type rightRef struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Article string `json:"article"`
+}
+
+type activity struct {
+	ref
+	Path          string         `json:"path"` // page path for the content adapter
+	Summary       string         `json:"summary"`
+	Purposes      []string       `json:"purposes"`
+	LegalBasis    legalBasis     `json:"legal_basis"`
+	Condition     *condition     `json:"condition,omitempty"` // Art. 9(2), when special categories are used
+	Subjects      []subject      `json:"subjects"`
+	Categories    []categoryRef  `json:"-"`       // shown grouped, in Sources
+	Sources       []sourceGroup  `json:"sources"` // the categories, by how they are obtained
+	SourceDetails string         `json:"source_details,omitempty"`
+	Requirement   *requirement   `json:"requirement,omitempty"`
+	Recipients    []recipientRef `json:"recipients"`
+	Transfers     []transfer     `json:"transfers"`
+	Retention     []retention    `json:"retention"`
+	Measures      []measure      `json:"measures"`
+	Automated     *automated     `json:"automated,omitempty"`
+	Rights        []rightRef     `json:"rights"`
+	Choices       []choice       `json:"choices"`
+	Children      bool           `json:"children"`
+}
+
+type category struct {
+	ref
+	Path        string         `json:"path"`
+	Description string         `json:"description"`
+	Examples    []string       `json:"examples"`
+	Special     bool           `json:"special"`
+	Criminal    bool           `json:"criminal"`
+	Source      string         `json:"source"`
+	SourceName  string         `json:"source_name"`
+	Activities  []string       `json:"activities"` // ids of the activities that use it
+	Recipients  []string       `json:"recipients"` // ids of the recipients that may receive it
+	Retention   []categoryKept `json:"retention"`
+}
+
+// categoryKept is how long one activity keeps a data category.
+type categoryKept struct {
+	Activity string `json:"activity"` // id
+	Text     string `json:"text"`
+}
+
+type recipient struct {
+	ref
+	Path        string     `json:"path"`
+	Kind        string     `json:"kind"`
+	KindName    string     `json:"kind_name"`
+	Country     string     `json:"country"`
+	CountryName string     `json:"country_name"`
+	Description string     `json:"description"`
+	Activities  []string   `json:"activities"` // ids of the activities that share data with it
+	Categories  []string   `json:"categories"` // ids of the data categories it may receive
+	Transfers   []transfer `json:"transfers"`
+}
+
+type sourceGroup struct {
+	Key         string        `json:"key"`
+	Name        string        `json:"name"`
+	Explanation string        `json:"explanation"`
+	Categories  []categoryRef `json:"categories"`
+}
+
+type optional struct {
+	Activity    ref    `json:"activity"`
+	Required    string `json:"required"`
+	Consequence string `json:"consequence"`
+}
+
+type kindGroup struct {
+	Key         string         `json:"key"`
+	Name        string         `json:"name"`
+	Explanation string         `json:"explanation,omitempty"`
+	Recipients  []recipientRef `json:"recipients"`
+}
+
+type right struct {
+	rightRef
+	Description string   `json:"description"`
+	All         bool     `json:"all"`        // applies to every activity
+	Activities  []string `json:"activities"` // ids of the activities where it applies
+	Choices     []choice `json:"choices"`    // ready-made ways to exercise it
+	HumanReview []review `json:"human_review,omitempty"`
+}
+
+type review struct {
+	Activity ref    `json:"activity"`
+	Text     string `json:"text"`
+}
+
+type measure struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Kind        string `json:"kind"`
+	KindName    string `json:"kind_name"`
+}
+
+type children struct {
+	MinimumAge *int   `json:"minimum_age,omitempty"`
+	Statement  string `json:"statement,omitempty"`
+	Activities []ref  `json:"activities"`
+}

@@ -1,0 +1,257 @@
+package publish
+
+// The words the generator derives from record values (legal bases, rights,
+// safeguards, sources, kinds, durations, dates), per language. Fixed interface
+// strings (headings, labels) are not here: they are in the theme's i18n files.
+// A site language without a table here falls back to English.
+
+type named struct {
+	Name        string
+	Explanation string
+}
+
+type rightWords struct {
+	Name        string
+	Description string
+}
+
+type safeguardWords struct {
+	Name        string
+	Explanation string
+	Copy        string // how to obtain a copy; %s is the contact address, when the format has one
+}
+
+type words struct {
+	months [12]string
+	// units maps the ISO 8601 designator (Y, M, W, D) to singular and plural.
+	units map[byte][2]string
+	and   string
+
+	article6 string // %s is the letter
+	article9 string // %s is the letter
+	article  string // %s is the article number, e.g. "15" or "7(3)"
+
+	legalBases     map[string]named
+	conditions     map[string]string // Art. 9(2) conditions
+	rights         map[string]rightWords
+	rightArticles  map[string]string
+	safeguards     map[string]safeguardWords
+	safeguardArts  map[string]string
+	sources        map[string]named
+	recipientKinds map[string]named
+	choiceKinds    map[string]string
+	channelKinds   map[string]string
+	measureKinds   map[string]string
+
+	statutoryAndContractual, statutory, contractual, notRequired string
+}
+
+// rightOrder is the order rights are listed in, following the GDPR.
+var rightOrder = []string{"access", "rectification", "erasure", "restriction", "portability", "object", "withdraw-consent", "automated-decisions"}
+
+// sourceOrder is the order of the ways data is obtained.
+var sourceOrder = []string{"provided", "observed", "derived", "received"}
+
+// recipientKindOrder is the order recipients are grouped in.
+var recipientKindOrder = []string{"processor", "group-company", "joint-controller", "controller", "public-authority", "other"}
+
+var legalBasisLetter = map[string]string{
+	"consent": "a", "contract": "b", "legal-obligation": "c",
+	"vital-interests": "d", "public-task": "e", "legitimate-interests": "f",
+}
+
+var dutch = &words{
+	months: [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+	units: map[byte][2]string{
+		'Y': {"jaar", "jaar"}, 'M': {"maand", "maanden"}, 'W': {"week", "weken"}, 'D': {"dag", "dagen"},
+	},
+	and:      "en",
+	article6: "art. 6 lid 1 sub %s AVG",
+	article9: "art. 9 lid 2 sub %s AVG",
+	article:  "art. %s AVG",
+	legalBases: map[string]named{
+		"consent":              {"Toestemming", "Wij doen dit alleen als je daar toestemming voor geeft."},
+		"contract":             {"Overeenkomst", "Dit is nodig om onze overeenkomst met jou uit te voeren, of om op jouw verzoek een overeenkomst voor te bereiden."},
+		"legal-obligation":     {"Wettelijke plicht", "Een wet verplicht ons hiertoe."},
+		"vital-interests":      {"Vitaal belang", "Dit is nodig om het leven of de gezondheid van jou of van iemand anders te beschermen."},
+		"public-task":          {"Taak van algemeen belang", "Dit is nodig voor een taak van algemeen belang of een taak die de wet ons opdraagt."},
+		"legitimate-interests": {"Gerechtvaardigd belang", "Dit is nodig voor een gerechtvaardigd belang van ons of van een ander. Wij hebben afgewogen dat jouw belangen en rechten niet zwaarder wegen."},
+	},
+	conditions: map[string]string{
+		"art9-2-a": "jouw uitdrukkelijke toestemming",
+		"art9-2-b": "plichten en rechten op het gebied van arbeidsrecht en sociale zekerheid",
+		"art9-2-c": "een vitaal belang, terwijl je zelf geen toestemming kunt geven",
+		"art9-2-d": "de activiteiten van een stichting, vereniging of andere organisatie zonder winstoogmerk",
+		"art9-2-e": "gegevens die je zelf duidelijk openbaar hebt gemaakt",
+		"art9-2-f": "het instellen, uitoefenen of onderbouwen van een rechtsvordering",
+		"art9-2-g": "een zwaarwegend algemeen belang, op grond van de wet",
+		"art9-2-h": "gezondheidszorg, arbeidsgeneeskunde of sociale zorg",
+		"art9-2-i": "volksgezondheid",
+		"art9-2-j": "archivering in het algemeen belang, wetenschappelijk of historisch onderzoek of statistiek",
+	},
+	rights: map[string]rightWords{
+		"access":              {"Recht op inzage", "Je mag weten welke persoonsgegevens wij van je hebben en wat wij ermee doen, en je krijgt er een kopie van."},
+		"rectification":       {"Recht op rectificatie", "Kloppen je gegevens niet of zijn ze onvolledig, dan laat je ze verbeteren of aanvullen."},
+		"erasure":             {"Recht op gegevenswissing", "Je kunt ons vragen je gegevens te verwijderen, bijvoorbeeld als wij ze niet meer nodig hebben. Moeten wij gegevens bewaren omdat de wet dat eist, dan leggen wij uit waarom."},
+		"restriction":         {"Recht op beperking van de verwerking", "Je kunt ons vragen je gegevens tijdelijk niet te gebruiken, bijvoorbeeld zolang wij een bezwaar of een correctie beoordelen."},
+		"portability":         {"Recht op overdraagbaarheid", "Je kunt de gegevens die je ons gaf in een gangbaar, machineleesbaar formaat krijgen, of ze rechtstreeks aan een andere organisatie laten doorgeven."},
+		"object":              {"Recht van bezwaar", "Je kunt bezwaar maken als wij je gegevens gebruiken op grond van een gerechtvaardigd belang of een taak van algemeen belang. Tegen direct marketing kun je altijd bezwaar maken; dan stoppen wij daarmee."},
+		"withdraw-consent":    {"Recht om toestemming in te trekken", "Je kunt je toestemming op elk moment intrekken, even gemakkelijk als je die gaf. Wat wij voor die tijd deden, blijft rechtmatig."},
+		"automated-decisions": {"Rechten bij geautomatiseerde besluiten", "Neemt een computer zonder menselijke tussenkomst een besluit dat je flink raakt, dan kun je vragen dat een mens ernaar kijkt, je standpunt geven en het besluit aanvechten."},
+	},
+	rightArticles: map[string]string{
+		"access": "15", "rectification": "16", "erasure": "17", "restriction": "18",
+		"portability": "20", "object": "21", "withdraw-consent": "7 lid 3", "automated-decisions": "22",
+	},
+	safeguards: map[string]safeguardWords{
+		"adequacy": {"Adequaatheidsbesluit",
+			"De Europese Commissie heeft vastgesteld dat dit land persoonsgegevens voldoende beschermt.",
+			"Het besluit is openbaar; het staat in het Publicatieblad van de Europese Unie."},
+		"dpf": {"EU-VS Data Privacy Framework",
+			"De ontvanger is gecertificeerd onder het EU-VS Data Privacy Framework, waarvoor de Europese Commissie een adequaatheidsbesluit nam (Uitvoeringsbesluit (EU) 2023/1795).",
+			"De certificering is openbaar; je vindt de ontvanger in de lijst van het Data Privacy Framework."},
+		"scc": {"Standaardcontractbepalingen",
+			"Wij hebben met de ontvanger de standaardcontractbepalingen van de Europese Commissie afgesproken, zodat je gegevens ook daar beschermd blijven.",
+			"Je kunt een kopie van deze bepalingen opvragen via %s."},
+		"bcr": {"Bindende bedrijfsvoorschriften",
+			"De ontvanger volgt bindende bedrijfsvoorschriften die een privacytoezichthouder heeft goedgekeurd.",
+			"Je kunt een kopie van deze voorschriften opvragen via %s."},
+		"art49-derogation": {"Uitzondering voor een specifieke situatie",
+			"Voor dit land is er geen adequaatheidsbesluit en geen passende waarborg. De doorgifte steunt op een uitzondering die de wet voor specifieke situaties maakt.",
+			"Meer uitleg krijg je via %s."},
+	},
+	safeguardArts: map[string]string{
+		"adequacy": "art. 45 AVG", "dpf": "art. 45 AVG", "scc": "art. 46 lid 2 sub c AVG",
+		"bcr": "art. 47 AVG", "art49-derogation": "art. 49 AVG",
+	},
+	sources: map[string]named{
+		"provided": {"Gegevens die je ons zelf geeft", "Bijvoorbeeld als je een account aanmaakt, een formulier invult of contact met ons opneemt."},
+		"observed": {"Gegevens over hoe je onze diensten gebruikt", "Wij leggen deze gegevens vast terwijl je onze diensten gebruikt, bijvoorbeeld welk apparaat je gebruikt en wat je doet."},
+		"derived":  {"Gegevens die wij afleiden", "Wij leiden deze gegevens af uit andere gegevens, bijvoorbeeld je voorkeuren uit wat je eerder deed."},
+		"received": {"Gegevens die wij van anderen krijgen", "Andere organisaties geven ons deze gegevens, bijvoorbeeld partners of betaaldiensten."},
+	},
+	recipientKinds: map[string]named{
+		"processor":        {"Dienstverleners die in onze opdracht werken", "Zij gebruiken je gegevens alleen volgens onze instructies (verwerkers)."},
+		"group-company":    {"Bedrijven binnen onze groep", "Zij werken met de gegevens voor de doelen die op deze pagina staan."},
+		"joint-controller": {"Gezamenlijk verantwoordelijken", "Samen met hen bepalen wij waarom en hoe de gegevens worden gebruikt."},
+		"controller":       {"Andere organisaties met een eigen verantwoordelijkheid", "Zij bepalen zelf wat zij met de gegevens doen; hun eigen privacyverklaring geldt."},
+		"public-authority": {"Overheidsinstanties", "Alleen als de wet ons daartoe verplicht of het toestaat."},
+		"other":            {"Overige ontvangers", ""},
+	},
+	choiceKinds: map[string]string{
+		"withdraw-consent": "Toestemming intrekken", "opt-out": "Afmelden",
+		"object": "Bezwaar maken", "settings": "Instellingen aanpassen",
+	},
+	channelKinds: map[string]string{
+		"email": "E-mail", "web": "Webformulier", "post": "Post", "self-service": "Zelf regelen in je account",
+	},
+	measureKinds: map[string]string{
+		"technical": "Technische maatregel", "organisational": "Organisatorische maatregel",
+	},
+	statutoryAndContractual: "Verplicht door de wet en voor de overeenkomst",
+	statutory:               "Verplicht door de wet",
+	contractual:             "Nodig voor de overeenkomst",
+	notRequired:             "Niet verplicht",
+}
+
+var english = &words{
+	months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	units: map[byte][2]string{
+		'Y': {"year", "years"}, 'M': {"month", "months"}, 'W': {"week", "weeks"}, 'D': {"day", "days"},
+	},
+	and:      "and",
+	article6: "Art. 6(1)(%s) GDPR",
+	article9: "Art. 9(2)(%s) GDPR",
+	article:  "Art. %s GDPR",
+	legalBases: map[string]named{
+		"consent":              {"Consent", "We only do this if you give your consent."},
+		"contract":             {"Contract", "We need this to perform our contract with you, or to take steps you asked for before entering into one."},
+		"legal-obligation":     {"Legal obligation", "A law requires us to do this."},
+		"vital-interests":      {"Vital interests", "This is needed to protect your life or health, or someone else's."},
+		"public-task":          {"Public task", "This is needed for a task in the public interest or an official task the law gives us."},
+		"legitimate-interests": {"Legitimate interests", "This is needed for a legitimate interest of ours or of someone else. We have weighed it, and your interests and rights do not override it."},
+	},
+	conditions: map[string]string{
+		"art9-2-a": "your explicit consent",
+		"art9-2-b": "obligations and rights in employment and social security law",
+		"art9-2-c": "vital interests, where you cannot give consent yourself",
+		"art9-2-d": "the activities of a foundation, association or other not-for-profit body",
+		"art9-2-e": "data you have manifestly made public yourself",
+		"art9-2-f": "establishing, exercising or defending legal claims",
+		"art9-2-g": "a substantial public interest, on the basis of law",
+		"art9-2-h": "health care, occupational medicine or social care",
+		"art9-2-i": "public health",
+		"art9-2-j": "archiving in the public interest, scientific or historical research, or statistics",
+	},
+	rights: map[string]rightWords{
+		"access":              {"Right of access", "You may know which personal data we hold about you and what we do with it, and you get a copy."},
+		"rectification":       {"Right to rectification", "If your data is wrong or incomplete, you can have it corrected or completed."},
+		"erasure":             {"Right to erasure", "You can ask us to delete your data, for example when we no longer need it. If the law requires us to keep data, we explain why."},
+		"restriction":         {"Right to restriction of processing", "You can ask us to stop using your data for a while, for example while we look into an objection or a correction."},
+		"portability":         {"Right to data portability", "You can receive the data you gave us in a common, machine-readable format, or have it sent directly to another organisation."},
+		"object":              {"Right to object", "You can object when we use your data for a legitimate interest or a task in the public interest. You can always object to direct marketing, and we will then stop."},
+		"withdraw-consent":    {"Right to withdraw consent", "You can withdraw your consent at any time, as easily as you gave it. What we did before remains lawful."},
+		"automated-decisions": {"Rights related to automated decisions", "If a computer makes a decision without human involvement that significantly affects you, you can ask for a person to review it, give your point of view and contest the decision."},
+	},
+	rightArticles: map[string]string{
+		"access": "15", "rectification": "16", "erasure": "17", "restriction": "18",
+		"portability": "20", "object": "21", "withdraw-consent": "7(3)", "automated-decisions": "22",
+	},
+	safeguards: map[string]safeguardWords{
+		"adequacy": {"Adequacy decision",
+			"The European Commission has decided that this country protects personal data adequately.",
+			"The decision is public; it is published in the Official Journal of the European Union."},
+		"dpf": {"EU-US Data Privacy Framework",
+			"The recipient is certified under the EU-US Data Privacy Framework, which is covered by an adequacy decision of the European Commission (Implementing Decision (EU) 2023/1795).",
+			"The certification is public; you can find the recipient in the Data Privacy Framework list."},
+		"scc": {"Standard contractual clauses",
+			"We have agreed the European Commission's standard contractual clauses with the recipient, so your data stays protected there too.",
+			"You can ask for a copy of these clauses at %s."},
+		"bcr": {"Binding corporate rules",
+			"The recipient follows binding corporate rules approved by a data protection authority.",
+			"You can ask for a copy of these rules at %s."},
+		"art49-derogation": {"Derogation for a specific situation",
+			"There is no adequacy decision and no appropriate safeguard for this country. The transfer relies on an exception the law makes for specific situations.",
+			"You can get more information at %s."},
+	},
+	safeguardArts: map[string]string{
+		"adequacy": "Art. 45 GDPR", "dpf": "Art. 45 GDPR", "scc": "Art. 46(2)(c) GDPR",
+		"bcr": "Art. 47 GDPR", "art49-derogation": "Art. 49 GDPR",
+	},
+	sources: map[string]named{
+		"provided": {"Data you give us", "For example when you create an account, fill in a form or contact us."},
+		"observed": {"Data about how you use our services", "We record this data while you use our services, for example which device you use and what you do."},
+		"derived":  {"Data we derive", "We infer this data from other data, for example your preferences from what you did before."},
+		"received": {"Data we receive from others", "Other organisations give us this data, for example partners or payment services."},
+	},
+	recipientKinds: map[string]named{
+		"processor":        {"Service providers working for us", "They use your data only on our instructions (processors)."},
+		"group-company":    {"Companies in our group", "They work with the data for the purposes on this page."},
+		"joint-controller": {"Joint controllers", "Together with them we decide why and how the data is used."},
+		"controller":       {"Other organisations responsible for their own use", "They decide themselves what they do with the data; their own privacy notice applies."},
+		"public-authority": {"Public authorities", "Only where the law requires or allows us to."},
+		"other":            {"Other recipients", ""},
+	},
+	choiceKinds: map[string]string{
+		"withdraw-consent": "Withdraw consent", "opt-out": "Opt out",
+		"object": "Object", "settings": "Change settings",
+	},
+	channelKinds: map[string]string{
+		"email": "Email", "web": "Web form", "post": "Post", "self-service": "Self-service in your account",
+	},
+	measureKinds: map[string]string{
+		"technical": "Technical measure", "organisational": "Organisational measure",
+	},
+	statutoryAndContractual: "Required by law and for the contract",
+	statutory:               "Required by law",
+	contractual:             "Required for the contract",
+	notRequired:             "Not required",
+}
+
+// wordsFor returns the word table for lang, English when there is none.
+func wordsFor(lang string) *words {
+	if lang == "nl" {
+		return dutch
+	}
+	return english
+}

@@ -1,0 +1,227 @@
+package publish
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRightsForEachLegalBasis(t *testing.T) {
+	tests := []struct {
+		basis     string
+		automated bool
+		want      string
+	}{
+		{"consent", false, "access rectification erasure restriction portability withdraw-consent"},
+		{"contract", false, "access rectification erasure restriction portability"},
+		{"legal-obligation", false, "access rectification erasure restriction"},
+		{"vital-interests", false, "access rectification erasure restriction"},
+		{"public-task", false, "access rectification erasure restriction object"},
+		{"legitimate-interests", false, "access rectification erasure restriction object"},
+		{"legitimate-interests", true, "access rectification erasure restriction object automated-decisions"},
+		{"contract", true, "access rectification erasure restriction portability automated-decisions"},
+	}
+	for _, tt := range tests {
+		name := tt.basis
+		if tt.automated {
+			name += "+automated"
+		}
+		t.Run(name, func(t *testing.T) {
+			if got := strings.Join(rightsFor(tt.basis, tt.automated), " "); got != tt.want {
+				t.Errorf("rightsFor(%q, %v) = %q, want %q", tt.basis, tt.automated, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRightsAreNamedAndCitedInEveryLanguage(t *testing.T) {
+	tests := []struct {
+		lang, right, name, article string
+	}{
+		{"nl", "access", "Recht op inzage", "art. 15 AVG"},
+		{"en", "access", "Right of access", "Art. 15 GDPR"},
+		{"nl", "portability", "Recht op overdraagbaarheid", "art. 20 AVG"},
+		{"en", "object", "Right to object", "Art. 21 GDPR"},
+		{"nl", "withdraw-consent", "Recht om toestemming in te trekken", "art. 7 lid 3 AVG"},
+		{"en", "withdraw-consent", "Right to withdraw consent", "Art. 7(3) GDPR"},
+		{"en", "automated-decisions", "Rights related to automated decisions", "Art. 22 GDPR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.right, func(t *testing.T) {
+			w := wordsFor(tt.lang)
+			if got := w.rights[tt.right].Name; got != tt.name {
+				t.Errorf("name = %q, want %q", got, tt.name)
+			}
+			if got := w.rightArticle(tt.right); got != tt.article {
+				t.Errorf("article = %q, want %q", got, tt.article)
+			}
+		})
+	}
+	for _, w := range []*words{dutch, english} {
+		for _, r := range rightOrder {
+			if w.rights[r].Name == "" || w.rights[r].Description == "" || w.rightArticles[r] == "" {
+				t.Errorf("right %q has no words", r)
+			}
+		}
+	}
+}
+
+func TestLegalBasisInPlainWords(t *testing.T) {
+	tests := []struct {
+		lang, basis, name, article string
+	}{
+		{"nl", "consent", "Toestemming", "art. 6 lid 1 sub a AVG"},
+		{"en", "consent", "Consent", "Art. 6(1)(a) GDPR"},
+		{"nl", "contract", "Overeenkomst", "art. 6 lid 1 sub b AVG"},
+		{"en", "legal-obligation", "Legal obligation", "Art. 6(1)(c) GDPR"},
+		{"en", "vital-interests", "Vital interests", "Art. 6(1)(d) GDPR"},
+		{"nl", "public-task", "Taak van algemeen belang", "art. 6 lid 1 sub e AVG"},
+		{"en", "legitimate-interests", "Legitimate interests", "Art. 6(1)(f) GDPR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.basis, func(t *testing.T) {
+			w := wordsFor(tt.lang)
+			if got := w.legalBases[tt.basis].Name; got != tt.name {
+				t.Errorf("name = %q, want %q", got, tt.name)
+			}
+			if got := w.legalBasisArticle(tt.basis); got != tt.article {
+				t.Errorf("article = %q, want %q", got, tt.article)
+			}
+		})
+	}
+}
+
+func TestRetentionPeriodInWords(t *testing.T) {
+	tests := []struct {
+		period, nl, en string
+	}{
+		{"P7Y", "7 jaar", "7 years"},
+		{"P1Y", "1 jaar", "1 year"},
+		{"P18M", "18 maanden", "18 months"},
+		{"P1M", "1 maand", "1 month"},
+		{"P30D", "30 dagen", "30 days"},
+		{"P1D", "1 dag", "1 day"},
+		{"P2W", "2 weken", "2 weeks"},
+		{"P1W", "1 week", "1 week"},
+		{"P1Y6M", "1 jaar en 6 maanden", "1 year and 6 months"},
+		{"P2Y1M1W3D", "2 jaar, 1 maand, 1 week en 3 dagen", "2 years, 1 month, 1 week and 3 days"},
+		{"P0D", "0 dagen", "0 days"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.period, func(t *testing.T) {
+			for lang, want := range map[string]string{"nl": tt.nl, "en": tt.en} {
+				got, err := wordsFor(lang).duration(tt.period)
+				if err != nil {
+					t.Fatalf("%s: %v", lang, err)
+				}
+				if got != want {
+					t.Errorf("%s: duration(%q) = %q, want %q", lang, tt.period, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestRetentionPeriodErrors(t *testing.T) {
+	tests := []struct {
+		period, want string
+	}{
+		{"", `period "": not an ISO 8601 duration such as P7Y, P18M or P30D`},
+		{"7Y", `period "7Y": not an ISO 8601 duration such as P7Y, P18M or P30D`},
+		{"P", `period "P": not an ISO 8601 duration such as P7Y, P18M or P30D`},
+		{"PY", `period "PY": not an ISO 8601 duration such as P7Y, P18M or P30D`},
+		{"P7", `period "P7": not an ISO 8601 duration such as P7Y, P18M or P30D`},
+		{"P1DT2H", `period "P1DT2H": not an ISO 8601 duration such as P7Y, P18M or P30D`},
+		{"P6M1Y", `period "P6M1Y": unit 'Y' is not one of Y, M, W, D (in that order)`},
+		{"P99999999999999999999D", `period "P99999999999999999999D": strconv.Atoi: parsing "99999999999999999999": value out of range`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.period, func(t *testing.T) {
+			_, err := english.duration(tt.period)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("duration(%q) error = %v, want %q", tt.period, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateInWords(t *testing.T) {
+	tests := []struct {
+		date, nl, en string
+	}{
+		{"2026-11-22", "22 november 2026", "22 November 2026"},
+		{"2026-03-01", "1 maart 2026", "1 March 2026"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.date, func(t *testing.T) {
+			if got, _ := dutch.date(tt.date); got != tt.nl {
+				t.Errorf("nl = %q, want %q", got, tt.nl)
+			}
+			if got, _ := english.date(tt.date); got != tt.en {
+				t.Errorf("en = %q, want %q", got, tt.en)
+			}
+		})
+	}
+	if _, err := english.date("22-11-2026"); err == nil || err.Error() != `date "22-11-2026": not a date in the form YYYY-MM-DD` {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestRequirementInWords(t *testing.T) {
+	tests := []struct {
+		statutory, contractual bool
+		nl, en                 string
+	}{
+		{true, true, "Verplicht door de wet en voor de overeenkomst", "Required by law and for the contract"},
+		{true, false, "Verplicht door de wet", "Required by law"},
+		{false, true, "Nodig voor de overeenkomst", "Required for the contract"},
+		{false, false, "Niet verplicht", "Not required"},
+	}
+	for _, tt := range tests {
+		if got := dutch.requirement(tt.statutory, tt.contractual); got != tt.nl {
+			t.Errorf("nl(%v, %v) = %q, want %q", tt.statutory, tt.contractual, got, tt.nl)
+		}
+		if got := english.requirement(tt.statutory, tt.contractual); got != tt.en {
+			t.Errorf("en(%v, %v) = %q, want %q", tt.statutory, tt.contractual, got, tt.en)
+		}
+	}
+}
+
+func TestEveryEnumHasWordsInEveryLanguage(t *testing.T) {
+	for name, w := range map[string]*words{"nl": dutch, "en": english} {
+		for basis := range legalBasisLetter {
+			if w.legalBases[basis].Name == "" || w.legalBases[basis].Explanation == "" {
+				t.Errorf("%s: legal basis %q", name, basis)
+			}
+		}
+		for _, k := range []string{"adequacy", "scc", "bcr", "dpf", "art49-derogation"} {
+			if w.safeguards[k].Name == "" || w.safeguardArts[k] == "" {
+				t.Errorf("%s: safeguard %q", name, k)
+			}
+		}
+		for _, k := range sourceOrder {
+			if w.sources[k].Name == "" {
+				t.Errorf("%s: source %q", name, k)
+			}
+		}
+		for _, k := range recipientKindOrder {
+			if w.recipientKinds[k].Name == "" {
+				t.Errorf("%s: recipient kind %q", name, k)
+			}
+		}
+		for _, k := range []string{"withdraw-consent", "opt-out", "object", "settings"} {
+			if w.choiceKinds[k] == "" {
+				t.Errorf("%s: choice kind %q", name, k)
+			}
+		}
+		for _, k := range []string{"email", "web", "post", "self-service"} {
+			if w.channelKinds[k] == "" {
+				t.Errorf("%s: channel kind %q", name, k)
+			}
+		}
+		for _, l := range "abcdefghij" {
+			if w.conditions["art9-2-"+string(l)] == "" {
+				t.Errorf("%s: condition %c", name, l)
+			}
+		}
+	}
+}

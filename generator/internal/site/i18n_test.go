@@ -1,0 +1,85 @@
+package site
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestEveryInterfaceStringIsTranslated checks the theme's i18n files: nl and
+// en have the same keys, every key a template or the content adapter uses is
+// there, and no key is unused.
+func TestEveryInterfaceStringIsTranslated(t *testing.T) {
+	theme := filepath.Join(repoRoot, "themes", defaultTheme)
+	keysOf := func(lang string) map[string]bool {
+		b, err := os.ReadFile(filepath.Join(theme, "i18n", lang+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys := map[string]bool{}
+		for _, m := range regexp.MustCompile(`(?m)^([a-z_]+) = "`).FindAllStringSubmatch(string(b), -1) {
+			keys[m[1]] = true
+		}
+		return keys
+	}
+	nl, en := keysOf("nl"), keysOf("en")
+
+	used := map[string]bool{}
+	call := regexp.MustCompile(`i18n "([a-z_]+)"`)
+	dynamic := regexp.MustCompile(`"key" "([a-z_]+)"|\(slice \.sections\.[a-z]+ "([a-z_]+)"\)`)
+	scan := func(dir string) {
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".gotmpl")) {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			for _, m := range call.FindAllStringSubmatch(string(b), -1) {
+				used[m[1]] = true
+			}
+			for _, m := range dynamic.FindAllStringSubmatch(string(b), -1) {
+				used[m[1]+m[2]] = true
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	scan(filepath.Join(theme, "layouts"))
+	scan(filepath.Join(repoRoot, "content"))
+	if len(used) < 50 {
+		t.Fatalf("found only %d keys in use", len(used))
+	}
+	diff := func(a, b map[string]bool) []string {
+		var out []string
+		for k := range a {
+			if !b[k] {
+				out = append(out, k)
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	if d := diff(used, nl); len(d) > 0 {
+		t.Errorf("used but not in nl.toml: %v", d)
+	}
+	if d := diff(used, en); len(d) > 0 {
+		t.Errorf("used but not in en.toml: %v", d)
+	}
+	if d := diff(nl, en); len(d) > 0 {
+		t.Errorf("in nl.toml, not in en.toml: %v", d)
+	}
+	if d := diff(en, nl); len(d) > 0 {
+		t.Errorf("in en.toml, not in nl.toml: %v", d)
+	}
+	if d := diff(en, used); len(d) > 0 {
+		t.Errorf("unused keys: %v", d)
+	}
+}

@@ -1,0 +1,193 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gohugoio/hugo/livereload"
+
+	"github.com/privacy-as-code/ropa/generator/internal/register"
+)
+
+// ServeOptions says what to serve for a live preview.
+type ServeOptions struct {
+	// Root is the project root, as for Build.
+	Root string
+	// Addr is the address to listen on; default 127.0.0.1:1313. Use port 0
+	// for any free port.
+	Addr string
+	// Load reads and validates the register; it is called at the start and
+	// after every change under Root. When it fails, the error is logged and
+	// the previous site stays up.
+	Load func() (*register.Register, error)
+	// Log receives build errors and Hugo's warnings; nil discards them.
+	Log io.Writer
+	// Ready, when set, is called with the site's URL once it is served.
+	Ready func(url string)
+	// Interval is how often Root is checked for changes; default 500 ms.
+	Interval time.Duration
+}
+
+// watched are the parts of the project whose change triggers a rebuild.
+var watched = []string{"data", "content", "themes", "layouts", "i18n", "static", "assets", "archetypes", "config", "hugo.toml", "hugo.yaml", "hugo.json"}
+
+var startLiveReload sync.Once
+
+// Serve builds the site into a temporary directory, serves it on a loopback
+// address with Hugo's live reload, and rebuilds it when a file under Root
+// changes (the records in data/ included), until ctx is done.
+func Serve(ctx context.Context, opts ServeOptions) error {
+	if opts.Load == nil {
+		return errors.New("site: serve: no Load function")
+	}
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:1313"
+	}
+	if opts.Interval <= 0 {
+		opts.Interval = 500 * time.Millisecond
+	}
+	log := opts.Log
+	if log == nil {
+		log = io.Discard
+	}
+	root, err := filepath.Abs(opts.Root)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	tmp, err := os.MkdirTemp("", "ropa-serve-")
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	public := filepath.Join(tmp, "public")
+
+	rebuild := func() error {
+		reg, err := opts.Load()
+		if err != nil {
+			return err
+		}
+		_, err = Build(Options{Root: root, PublishDir: public, Register: reg, Log: log})
+		return err
+	}
+	if err := rebuild(); err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	startLiveReload.Do(livereload.Initialize)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/livereload.js", livereload.ServeJS)
+	mux.HandleFunc("/livereload", livereload.Handler)
+	mux.Handle("/", &previewHandler{dir: public, port: port})
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	if opts.Ready != nil {
+		opts.Ready(fmt.Sprintf("http://%s/", ln.Addr()))
+	}
+
+	last := fingerprint(root)
+	tick := time.NewTicker(opts.Interval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			_ = srv.Shutdown(shutdown)
+			return nil
+		case err := <-served:
+			return fmt.Errorf("site: %w", err)
+		case <-tick.C:
+			now := fingerprint(root)
+			if now == last {
+				continue
+			}
+			last = now
+			if err := rebuild(); err != nil {
+				fmt.Fprintf(log, "rebuild failed, still serving the previous site: %v\n", err)
+				continue
+			}
+			livereload.ForceRefresh()
+		}
+	}
+}
+
+// fingerprint sums up the names, sizes and times of the watched files.
+func fingerprint(root string) string {
+	var b strings.Builder
+	for _, w := range watched {
+		_ = filepath.WalkDir(filepath.Join(root, w), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if fi, err := d.Info(); err == nil {
+				fmt.Fprintf(&b, "%s %d %d\n", p, fi.Size(), fi.ModTime().UnixNano())
+			}
+			return nil
+		})
+	}
+	return b.String()
+}
+
+// previewHandler serves the built site and adds the live-reload script to
+// HTML pages; the files on disk stay as they are.
+type previewHandler struct {
+	dir  string
+	port int
+}
+
+func (h *previewHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := path.Clean("/" + r.URL.Path)
+	name := filepath.Join(h.dir, filepath.FromSlash(p))
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		name = filepath.Join(name, "index.html")
+	}
+	_, err := os.Stat(name)
+	if err == nil && !strings.HasSuffix(name, ".html") {
+		http.FileServer(http.Dir(h.dir)).ServeHTTP(w, r)
+		return
+	}
+	b, err := os.ReadFile(name)
+	status := http.StatusOK
+	if err != nil {
+		status = http.StatusNotFound
+		// The 404 page of the language of the path (/en/...), else the default one.
+		first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+		if b, err = os.ReadFile(filepath.Join(h.dir, first, "404.html")); err != nil {
+			b, err = os.ReadFile(filepath.Join(h.dir, "404.html"))
+		}
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	script := fmt.Sprintf(`<script src="/livereload.js?mindelay=10&amp;v=2&amp;port=%d&amp;path=livereload" data-no-instant defer></script>`, h.port)
+	if i := bytes.LastIndex(b, []byte("</body>")); i >= 0 {
+		b = append(b[:i:i], append([]byte(script), b[i:]...)...)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
