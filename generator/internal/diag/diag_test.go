@@ -86,3 +86,24 @@ func TestWriteGitHub(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestClosest(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		cands []string
+		slack int
+		want  string
+	}{
+		{"dpa", []string{"adequacy", "scc", "bcr", "dpf", "art49-derogation"}, 1, "dpf"},
+		{"purpose", []string{"purposes", "name"}, 1, "purposes"},
+		{"custmers", []string{"customers", "employees"}, 2, "customers"},
+		{"Purposes", []string{"purposes"}, 1, "purposes"},
+		{"purposes", []string{"purposes"}, 1, ""},
+		{"xyz", []string{"purposes", "name"}, 1, ""},
+		{"", nil, 2, ""},
+	} {
+		if got := Closest(tc.s, tc.cands, tc.slack); got != tc.want {
+			t.Errorf("Closest(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}

@@ -75,14 +75,11 @@ func dp(parts ...any) []string {
 }
 
 func suggest(id string, m any) string {
-	keys := reflect.ValueOf(m).MapKeys()
-	best, bestD := "", 1<<30
-	for _, k := range keys {
-		if d := distance(id, k.String()); d < bestD || d == bestD && k.String() < best {
-			best, bestD = k.String(), d
-		}
+	var ids []string
+	for _, k := range reflect.ValueOf(m).MapKeys() {
+		ids = append(ids, k.String())
 	}
-	if best != "" && bestD <= max(2, len(id)/3) {
+	if best := diag.Closest(id, ids, 2); best != "" {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return ""
@@ -407,26 +404,4 @@ func sortedIDs[V any](m map[string]V) []string {
 	}
 	sort.Strings(ids)
 	return ids
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/privacy-as-code/ropa/generator/internal/diag"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 )
@@ -289,7 +290,7 @@ func (s *Set) leaf(e *jsonschema.ValidationError) []Issue {
 		}
 		msg := fmt.Sprintf("%s is not allowed; use one of %s", show(k.Got), strings.Join(want, ", "))
 		if g, ok := k.Got.(string); ok {
-			if m := closest(g, want); m != "" {
+			if m := diag.Closest(g, want, 1); m != "" {
 				msg = fmt.Sprintf("%s is not allowed; did you mean %q? (one of %s)", show(k.Got), m, strings.Join(want, ", "))
 			}
 		}
@@ -334,7 +335,7 @@ func (s *Set) unknownKeys(e *jsonschema.ValidationError, path []string, keys []s
 	}
 	for _, p := range keys {
 		msg := fmt.Sprintf("unknown key %q", p)
-		if m := closest(p, allowed); m != "" {
+		if m := diag.Closest(p, allowed, 1); m != "" {
 			msg += fmt.Sprintf("; did you mean %q?", m)
 		} else if len(allowed) > 0 && len(allowed) <= 12 {
 			msg += "; allowed keys: " + strings.Join(allowed, ", ")
@@ -520,41 +521,4 @@ func orList(ss []string) string {
 		return ss[0]
 	}
 	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
-}
-
-// closest returns the candidate nearest to s when it is near enough to be a
-// likely typo, or "".
-func closest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	for _, c := range candidates {
-		if d := distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD <= max(1, len(s)/3) && bestD > 0 || (bestD == 0 && best != s) {
-		return best
-	}
-	return ""
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
