@@ -60,6 +60,7 @@ var (
 		{"act.systems", 22, ""},
 		{"act.owner", 20, ""},
 		{"act.published", 16, "Art. 13, 14"},
+		{"act.notes", 40, ""},
 	}
 	processorColumns = []column{
 		{"act.id", 26, ""},
@@ -75,6 +76,7 @@ var (
 		{"act.contracts", 28, "Art. 28(3)"},
 		{"act.systems", 22, ""},
 		{"act.owner", 20, ""},
+		{"act.notes", 40, ""},
 	}
 	recipientColumns = []column{
 		{"rec.id", 26, ""},
@@ -86,6 +88,7 @@ var (
 		{"rec.description", 50, ""},
 		{"rec.contract", 26, "Art. 28(3)"},
 		{"rec.contact", 26, ""},
+		{"rec.notes", 40, ""},
 	}
 	transferColumns = []column{
 		{"tr.activity_id", 26, ""},
@@ -281,9 +284,9 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 		if s := c.text(org.Security); s != "" && !emit("org.security", s, "Art. 30(1)(g), 32(1)") {
 			return
 		}
-		owner := ""
+		owner, notes := "", ""
 		if org.Internal != nil {
-			owner = org.Internal.RecordOwner
+			owner, notes = org.Internal.RecordOwner, org.Internal.Notes
 		}
 		var nc, np int
 		for _, act := range c.acts {
@@ -298,6 +301,7 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 			emit("org.notice_version", org.Version, "") &&
 			emit("org.language", c.w.get("language."+c.lang), "") &&
 			emit("org.owner", owner, "Art. 5(2)") &&
+			(notes == "" || emit("org.notes", notes, "")) &&
 			emit("org.controller_count", strconv.Itoa(nc), "Art. 30(1)") &&
 			emit("org.processor_count", strconv.Itoa(np), "Art. 30(2)")
 	}
@@ -343,6 +347,7 @@ func (c *content) controllerRows() iter.Seq[[]string] {
 			row[23] = lines(in.Systems)
 			row[24] = in.Owner
 			row[25] = c.yesNo(a.IsPublic())
+			row[26] = in.Notes
 			if !yield(row) {
 				return
 			}
@@ -381,6 +386,7 @@ func (c *content) processorRows() iter.Seq[[]string] {
 			row[10] = lines(in.ProcessorContracts)
 			row[11] = lines(in.Systems)
 			row[12] = in.Owner
+			row[13] = in.Notes
 			if !yield(row) {
 				return
 			}
@@ -397,9 +403,9 @@ func (c *content) recipientRows() iter.Seq[[]string] {
 			if r == nil {
 				continue
 			}
-			var contract, contact string
+			var contract, contact, notes string
 			if r.Internal != nil {
-				contract, contact = r.Internal.Contract, r.Internal.Contact
+				contract, contact, notes = r.Internal.Contract, r.Internal.Contact, r.Internal.Notes
 			}
 			row[0] = id
 			row[1] = r.Name
@@ -410,6 +416,7 @@ func (c *content) recipientRows() iter.Seq[[]string] {
 			row[6] = c.text(r.Description)
 			row[7] = contract
 			row[8] = contact
+			row[9] = notes
 			if !yield(row) {
 				return
 			}

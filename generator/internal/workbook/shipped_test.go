@@ -48,3 +48,42 @@ func TestShippedRegister(t *testing.T) {
 		})
 	}
 }
+
+// TestInternalNotesReachTheWorkbook: the internal notes of activities and
+// recipients, kept off the public site, are in the regulator's record.
+func TestInternalNotesReachTheWorkbook(t *testing.T) {
+	reg := shippedRegister(t)
+	f := open(t, encode(t, reg, Options{Lang: "en"}))
+	want := map[string]string{}
+	for _, a := range reg.Activities {
+		if a.Role == "controller" && a.Internal != nil && a.Internal.Notes != "" {
+			want["activity "+a.ID] = a.Internal.Notes
+		}
+	}
+	for id, r := range reg.Recipients {
+		if r.Internal != nil && r.Internal.Notes != "" {
+			want["recipient "+id] = r.Internal.Notes
+		}
+	}
+	if len(want) < 2 {
+		t.Fatalf("the shipped register has %d internal notes; the test needs some", len(want))
+	}
+	got := map[string]string{}
+	for _, sheet := range []struct{ name, kind string }{{"Controller activities", "activity "}, {"Recipients", "recipient "}} {
+		rs := rows(t, f, sheet.name)
+		notes := len(rs[0]) - 1
+		if rs[0][notes] != "Notes" {
+			t.Fatalf("%s: the last column is %q, want Notes", sheet.name, rs[0][notes])
+		}
+		for _, r := range rs[1:] {
+			if len(r) > notes && r[notes] != "" {
+				got[sheet.kind+r[0]] = r[notes]
+			}
+		}
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: notes cell %q, want %q", k, got[k], v)
+		}
+	}
+}
