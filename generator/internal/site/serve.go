@@ -85,6 +85,9 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		_, err = Build(Options{Root: root, PublishDir: public, Register: reg, Log: log})
 		return err
 	}
+	// The fingerprint is taken before the first build: an edit saved while
+	// it runs, or right after Ready, is seen at the first check.
+	last := fingerprint(root)
 	if err := rebuild(); err != nil {
 		return err
 	}
@@ -106,7 +109,6 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		opts.Ready(fmt.Sprintf("http://%s/", ln.Addr()))
 	}
 
-	last := fingerprint(root)
 	tick := time.NewTicker(opts.Interval)
 	defer tick.Stop()
 	for {
