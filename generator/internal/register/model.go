@@ -2,29 +2,12 @@
 // is loaded from the TOML files under data/, and the rules that check it.
 package register
 
-import (
-	"encoding/json"
-	"sort"
-)
+import "sort"
 
 // Text is a human-readable text in one or more languages. A plain TOML string
-// is stored under the empty key and stands for the site's default language.
+// is stored under the empty key and stands for the site's default language
+// (see decodeValue).
 type Text map[string]string
-
-// UnmarshalJSON accepts a plain string or an object keyed by language.
-func (t *Text) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err == nil {
-		*t = Text{"": s}
-		return nil
-	}
-	var m map[string]string
-	if err := json.Unmarshal(b, &m); err != nil {
-		return err
-	}
-	*t = Text(m)
-	return nil
-}
 
 // In returns the text in lang, falling back to a plain string when lang is the
 // default language. It returns "" when the text has no such language.
@@ -64,8 +47,9 @@ type Register struct {
 	Measures     map[string]*Measure
 	Activities   []*Activity // sorted by ID
 
-	// Files maps each record's ID-qualified kind ("activity:x", "category:x",
-	// "organisation") to the file it came from, relative to the root.
+	// Files maps each record ("organisation", "activity:<id>", and
+	// "subjects:<id>", "categories:<id>", "recipients:<id>", "measures:<id>")
+	// to the file it came from, relative to the root.
 	Files map[string]string
 }
 
