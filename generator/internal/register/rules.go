@@ -342,8 +342,12 @@ func (c *checker) text(rec *file, p []string, t Text) {
 	}
 	var missing []string
 	for _, lang := range c.reg.Languages {
-		if t.In(lang, def) == "" {
+		text := t.In(lang, def)
+		if text == "" {
 			missing = append(missing, lang)
+		} else if strings.HasPrefix(text, "TODO") {
+			c.report(rec, p, false, diag.Warning, "the %s text is still a placeholder (%q); write it before it is published", lang, text)
+			return
 		}
 	}
 	if len(missing) == 0 {
