@@ -99,9 +99,7 @@ func Load(root string) (*Register, diag.List) {
 	// failed to load are skipped, so no error is reported twice.
 	c := newChecker(l, reg)
 	l.activities(reg, c)
-	if !l.failed["organisation"] {
-		c.shared()
-	}
+	c.shared()
 	return reg, l.diags.Sort()
 }
 
