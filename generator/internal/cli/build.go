@@ -27,7 +27,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(set, args, stderr); done {
 		return code
 	}
-	if !checkRoot(*root, stderr) {
+	schemas, ok := checkRoot(*root, stderr)
+	if !ok {
 		return exitUsage
 	}
 	sitePath, bookPath := under(*root, *siteDir), under(*root, *book)
@@ -40,7 +41,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	reg, diags := register.Load(*root)
+	reg, diags := schemas.Load(*root)
 	if err := report("text", diags, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage

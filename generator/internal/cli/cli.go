@@ -103,18 +103,20 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, done bo
 	return 0, false
 }
 
-// checkRoot makes sure root is a project: it holds hugo.toml and data/.
-func checkRoot(root string, stderr io.Writer) bool {
+// checkRoot makes sure root is a project: it holds hugo.toml, data/ and
+// schemas/ whose schemas compile. It returns the compiled schemas.
+func checkRoot(root string, stderr io.Writer) (*register.Schemas, bool) {
 	for _, want := range []string{"hugo.toml", "data", "schemas"} {
 		if _, err := os.Stat(filepath.Join(root, want)); err != nil {
 			abs, _ := filepath.Abs(root)
 			fmt.Fprintf(stderr, "%s is not a project root: %s is missing (run from the repository root, or pass --root)\n", abs, want)
-			return false
+			return nil, false
 		}
 	}
-	if err := register.CheckSchemas(root); err != nil {
+	schemas, err := register.CompileSchemas(root)
+	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return false
+		return nil, false
 	}
-	return true
+	return schemas, true
 }

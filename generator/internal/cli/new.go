@@ -39,10 +39,11 @@ func newRecord(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	if !checkRoot(*root, stderr) {
+	schemas, ok := checkRoot(*root, stderr)
+	if !ok {
 		return exitUsage
 	}
-	reg, _ := register.Load(*root)
+	reg, _ := schemas.Load(*root)
 	rel := filepath.ToSlash(filepath.Join(register.ActivitiesDir, id+".toml"))
 	if existing, ok := reg.Files["activity:"+id]; ok {
 		fmt.Fprintf(stderr, "%s already exists; activity ids are unique\n", existing)

@@ -23,7 +23,8 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	if code, done := parse(set, args, stderr); done {
 		return code
 	}
-	if !checkRoot(*root, stderr) {
+	schemas, ok := checkRoot(*root, stderr)
+	if !ok {
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -33,7 +34,7 @@ func serve(args []string, stdout, stderr io.Writer) int {
 		Addr: *addr,
 		Log:  stderr,
 		Load: func() (*register.Register, error) {
-			reg, diags := register.Load(*root)
+			reg, diags := schemas.Load(*root)
 			if err := report("text", diags, stderr, stderr); err != nil {
 				return nil, err
 			}

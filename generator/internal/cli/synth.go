@@ -26,7 +26,7 @@ func synthCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "synth needs --out DIR and --activities N of at least 1")
 		return exitUsage
 	}
-	if !checkRoot(*root, stderr) {
+	if _, ok := checkRoot(*root, stderr); !ok {
 		return exitUsage
 	}
 	if entries, err := os.ReadDir(*out); err == nil && len(entries) > 0 {

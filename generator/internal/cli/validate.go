@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
-	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
 func validate(args []string, stdout, stderr io.Writer) int {
@@ -26,10 +25,11 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "unknown format %q: use text, json or github\n", *format)
 		return exitUsage
 	}
-	if !checkRoot(*root, stderr) {
+	schemas, ok := checkRoot(*root, stderr)
+	if !ok {
 		return exitUsage
 	}
-	reg, diags := register.Load(*root)
+	reg, diags := schemas.Load(*root)
 	if err := report(*format, diags, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage

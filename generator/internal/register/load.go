@@ -59,32 +59,48 @@ type loader struct {
 	mu      sync.Mutex
 }
 
-// CheckSchemas compiles the project's schemas. A missing or broken schema is a
-// problem of the project's tooling, not of the records.
-func CheckSchemas(root string) error {
-	_, err := schema.Load(filepath.Join(root, SchemasDir), append(registers, "activity")...)
-	return err
+// Schemas are the compiled schemas of a project, to load it (again) with.
+type Schemas struct{ set *schema.Set }
+
+// CompileSchemas compiles the project's schemas. A missing or broken schema
+// is a problem of the project's tooling, not of the records: it is an error
+// here, not a diagnostic.
+func CompileSchemas(root string) (*Schemas, error) {
+	set, err := schema.Load(filepath.Join(root, SchemasDir), append(registers, "activity")...)
+	if err != nil {
+		return nil, err
+	}
+	return &Schemas{set}, nil
 }
 
 // Load reads and checks the project at root: the site languages from
 // hugo.toml, the shared registers and every activity under data/activities.
-// The register is complete only when the list holds no errors.
+// The register is complete only when the list holds no errors. A schema
+// that does not compile is reported as a diagnostic on schemas/.
 func Load(root string) (*Register, diag.List) {
-	l := &loader{root: root, files: map[string]*file{}, failed: map[string]bool{}}
-	reg := &Register{
+	s, err := CompileSchemas(root)
+	if err != nil {
+		return emptyRegister(), diag.List{{File: SchemasDir, Message: err.Error()}}
+	}
+	return s.Load(root)
+}
+
+func emptyRegister() *Register {
+	return &Register{
 		Subjects:   map[string]*Subject{},
 		Categories: map[string]*Category{},
 		Recipients: map[string]*Recipient{},
 		Measures:   map[string]*Measure{},
 		Files:      map[string]string{},
 	}
+}
+
+// Load is Load with schemas compiled beforehand, as the commands and serve
+// use it: the schemas are compiled once, however often the records load.
+func (s *Schemas) Load(root string) (*Register, diag.List) {
+	l := &loader{root: root, files: map[string]*file{}, failed: map[string]bool{}, schemas: s.set}
+	reg := emptyRegister()
 	l.languages(reg)
-	set, err := schema.Load(filepath.Join(root, SchemasDir), append(registers, "activity")...)
-	if err != nil {
-		l.add(diag.Diagnostic{File: SchemasDir, Message: err.Error()})
-		return reg, l.diags.Sort()
-	}
-	l.schemas = set
 
 	for _, kind := range registers {
 		name := path.Join(DataDir, kind+".toml")
@@ -303,31 +319,24 @@ func (l *loader) decodeRegister(reg *Register, f *file) {
 		reg.Files["organisation"] = f.name
 		return
 	}
+	switch f.kind {
+	case "subjects":
+		decodeEntries(l, reg, f, reg.Subjects, func(id string) *Subject { return &Subject{ID: id} })
+	case "categories":
+		decodeEntries(l, reg, f, reg.Categories, func(id string) *Category { return &Category{ID: id} })
+	case "recipients":
+		decodeEntries(l, reg, f, reg.Recipients, func(id string) *Recipient { return &Recipient{ID: id} })
+	case "measures":
+		decodeEntries(l, reg, f, reg.Measures, func(id string) *Measure { return &Measure{ID: id} })
+	}
+}
+
+// decodeEntries fills one shared register, whose file holds a table per id.
+func decodeEntries[T any](l *loader, reg *Register, f *file, into map[string]*T, entry func(id string) *T) {
 	for _, id := range sortedKeys(f.doc.Data) {
-		var ok bool
-		switch f.kind {
-		case "subjects":
-			v := &Subject{ID: id}
-			if ok = l.decode(f, f.doc.Data[id], v); ok {
-				reg.Subjects[id] = v
-			}
-		case "categories":
-			v := &Category{ID: id}
-			if ok = l.decode(f, f.doc.Data[id], v); ok {
-				reg.Categories[id] = v
-			}
-		case "recipients":
-			v := &Recipient{ID: id}
-			if ok = l.decode(f, f.doc.Data[id], v); ok {
-				reg.Recipients[id] = v
-			}
-		case "measures":
-			v := &Measure{ID: id}
-			if ok = l.decode(f, f.doc.Data[id], v); ok {
-				reg.Measures[id] = v
-			}
-		}
-		if ok {
+		v := entry(id)
+		if l.decode(f, f.doc.Data[id], v) {
+			into[id] = v
 			reg.Files[f.kind+":"+id] = f.name
 		} else {
 			l.failed[f.kind] = true

@@ -132,20 +132,22 @@ func (c *checker) registerCountries() {
 
 // references: every id an activity names is defined in a shared register.
 func (c *checker) references(rec *file, a *Activity) {
-	check := func(ids []string, field, what, file string, m any) {
-		if c.l.failed[strings.TrimSuffix(strings.TrimPrefix(file, "data/"), ".toml")] {
-			return
+	// kind is both the activity's field and the shared register it names.
+	check := func(ids []string, kind, what string, m any) {
+		if c.l.failed[kind] {
+			return // reported in the register's own file
 		}
+		file := DataDir + "/" + kind + ".toml"
 		for i, id := range ids {
 			if !reflect.ValueOf(m).MapIndex(reflect.ValueOf(id)).IsValid() {
-				c.errorf(rec, dp(field, i), "unknown %s %q: it is not defined in %s%s", what, id, file, suggest(id, m))
+				c.errorf(rec, dp(kind, i), "unknown %s %q: it is not defined in %s%s", what, id, file, suggest(id, m))
 			}
 		}
 	}
-	check(a.Subjects, "subjects", "data subject category", "data/subjects.toml", c.reg.Subjects)
-	check(a.Categories, "categories", "data category", "data/categories.toml", c.reg.Categories)
-	check(a.Recipients, "recipients", "recipient", "data/recipients.toml", c.reg.Recipients)
-	check(a.Measures, "measures", "security measure", "data/measures.toml", c.reg.Measures)
+	check(a.Subjects, "subjects", "data subject category", c.reg.Subjects)
+	check(a.Categories, "categories", "data category", c.reg.Categories)
+	check(a.Recipients, "recipients", "recipient", c.reg.Recipients)
+	check(a.Measures, "measures", "security measure", c.reg.Measures)
 	for i, t := range a.Transfers {
 		if _, ok := c.reg.Recipients[t.Recipient]; !ok && !c.l.failed["recipients"] {
 			c.errorf(rec, dp("transfers", i, "recipient"), "unknown recipient %q: it is not defined in data/recipients.toml%s", t.Recipient, suggest(t.Recipient, c.reg.Recipients))
