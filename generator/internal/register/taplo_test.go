@@ -6,26 +6,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/privacy-as-code/ropa/generator/internal/testtool"
 )
 
 // taplo finds the Taplo CLI (npm package @taplo/cli), the engine behind the
 // TOML editors that honour #:schema directives: on PATH or where .ci/run
-// installs it. It skips when Taplo is missing, except with
-// ROPA_REQUIRE_TOOLS=1 (as in CI), where that is a failure.
+// installs it.
 func taplo(t *testing.T) string {
 	t.Helper()
-	if p, err := exec.LookPath("taplo"); err == nil {
-		return p
-	}
-	p, _ := filepath.Abs("../../../.ci/node_modules/.bin/taplo")
-	if _, err := os.Stat(p); err == nil {
-		return p
-	}
-	if os.Getenv("ROPA_REQUIRE_TOOLS") == "1" {
-		t.Fatal("taplo is not installed and ROPA_REQUIRE_TOOLS=1: run .ci/run, or npm ci --prefix .ci")
-	}
-	t.Skip("taplo is not installed (npm ci --prefix .ci); set ROPA_REQUIRE_TOOLS=1 to make this a failure")
-	return ""
+	return testtool.Find(t, "taplo", "npm ci --prefix .ci",
+		"taplo", filepath.Join(testtool.NodeModules("../../.."), ".bin", "taplo"))
 }
 
 // TestTaploAcceptsSchemasAndShippedRegister runs Taplo over every record of

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/privacy-as-code/ropa/generator/internal/testtool"
 	"time"
 
 	"github.com/privacy-as-code/ropa/generator/internal/register"
@@ -19,27 +21,17 @@ import (
 // comma-separated and double-quoted, to <name>-<sheet>.csv.
 const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
-// libreOffice returns the LibreOffice binary. Without one the test is skipped,
-// except when ROPA_REQUIRE_TOOLS=1 (as in CI), where it fails.
+// libreOffice returns the LibreOffice binary.
 func libreOffice(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("ROPA_REQUIRE_TOOLS") == "1" {
-		t.Fatal("LibreOffice (soffice) is not on PATH and ROPA_REQUIRE_TOOLS=1; install libreoffice-calc")
-	}
-	t.Skip("LibreOffice (soffice) is not on PATH; set ROPA_REQUIRE_TOOLS=1 to make this a failure")
-	return ""
+	return testtool.Find(t, "LibreOffice", "apt-get install -y --no-install-recommends libreoffice-calc", "soffice", "libreoffice")
 }
 
 // TestLibreOffice opens workbooks with LibreOffice, exports every sheet to CSV
 // and compares the CSVs with what was written and with the records.
 func TestLibreOffice(t *testing.T) {
 	soffice := libreOffice(t)
-	if testing.Short() && os.Getenv("ROPA_REQUIRE_TOOLS") != "1" {
+	if testing.Short() && !testtool.Required() {
 		t.Skip("slow: starts LibreOffice")
 	}
 	dir := t.TempDir()

@@ -8,7 +8,7 @@
 // places:
 //
 //	ROPA_CHROMIUM       chromium binary (default: chromium on $PATH, /usr/bin/chromium)
-//	ROPA_NODE_MODULES   folder with axe-core/ and vnu-jar/ (default: node_modules/ at the repository root)
+//	ROPA_NODE_MODULES   folder with axe-core/ and vnu-jar/ (default: .ci/node_modules, as npm ci --prefix .ci installs it)
 //	ROPA_AXE            axe.min.js (default: $ROPA_NODE_MODULES/axe-core/axe.min.js)
 //	ROPA_VNU            vnu.jar (default: $ROPA_NODE_MODULES/vnu-jar/build/dist/vnu.jar); needs java on $PATH
 //	ROPA_SCREENSHOTS    where the screenshots go (default: export/screenshots/ at the repository root)

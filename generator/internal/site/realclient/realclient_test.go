@@ -20,6 +20,7 @@ import (
 
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 	"github.com/privacy-as-code/ropa/generator/internal/site"
+	"github.com/privacy-as-code/ropa/generator/internal/testtool"
 )
 
 // repoRoot is the repository root, seen from this package's directory.
@@ -72,11 +73,7 @@ func need(t *testing.T, tool, path, install string) {
 			return
 		}
 	}
-	msg := fmt.Sprintf("%s not found (%q); install it with: %s", tool, path, install)
-	if os.Getenv("ROPA_REQUIRE_TOOLS") == "1" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
+	testtool.Missing(t, fmt.Sprintf("%s (%q)", tool, path), install)
 }
 
 func realClients(t *testing.T) {
@@ -86,13 +83,7 @@ func realClients(t *testing.T) {
 	}
 }
 
-func nodeModules() string {
-	if d := os.Getenv("ROPA_NODE_MODULES"); d != "" {
-		return d
-	}
-	abs, _ := filepath.Abs(filepath.Join(repoRoot, "node_modules"))
-	return abs
-}
+func nodeModules() string { return testtool.NodeModules(repoRoot) }
 
 func chromiumPath() string {
 	if p := os.Getenv("ROPA_CHROMIUM"); p != "" {
