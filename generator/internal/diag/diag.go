@@ -33,7 +33,15 @@ type Diagnostic struct {
 	Severity Severity // Error or Warning
 	Message  string   // what is wrong and, where possible, how to fix it
 	Source   string   // the source line the position points into, for display
+
+	// OmittedErrors and OmittedWarnings are set only on the diagnostic that
+	// stands for those left out of a file past MaxPerFile (see Collector);
+	// Count counts them instead of the diagnostic itself.
+	OmittedErrors, OmittedWarnings int
 }
+
+// summary reports whether d stands for diagnostics left out.
+func (d Diagnostic) summary() bool { return d.OmittedErrors+d.OmittedWarnings > 0 }
 
 // List is a set of diagnostics.
 type List []Diagnostic
@@ -44,6 +52,7 @@ func (l List) Sort() List {
 	slices.SortFunc(l, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
+			compareBool(a.summary(), b.summary()), // the count of those left out comes last
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
 			cmp.Compare(a.Path, b.Path),
@@ -56,9 +65,24 @@ func (l List) Sort() List {
 	})
 }
 
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
 // Count returns the number of errors and warnings.
 func (l List) Count() (errors, warnings int) {
 	for _, d := range l {
+		if d.summary() {
+			errors += d.OmittedErrors
+			warnings += d.OmittedWarnings
+			continue
+		}
 		if d.Severity == Error {
 			errors++
 		} else {

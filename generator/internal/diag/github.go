@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -9,19 +10,18 @@ import (
 // WriteGitHub prints GitHub Actions workflow commands, so problems show up on
 // the changed lines of a pull request.
 func WriteGitHub(w io.Writer, l List) error {
-	var b strings.Builder
+	b := bufio.NewWriter(w)
 	for _, d := range l {
-		fmt.Fprintf(&b, "::%s file=%s", d.Severity, escapeProperty(d.File))
+		fmt.Fprintf(b, "::%s file=%s", d.Severity, escapeProperty(d.File))
 		if d.Line > 0 {
-			fmt.Fprintf(&b, ",line=%d,col=%d", d.Line, d.Col)
+			fmt.Fprintf(b, ",line=%d,col=%d", d.Line, d.Col)
 		}
 		if d.Path != "" {
-			fmt.Fprintf(&b, ",title=%s", escapeProperty(d.Path))
+			fmt.Fprintf(b, ",title=%s", escapeProperty(clip(d.Path)))
 		}
-		fmt.Fprintf(&b, "::%s\n", escapeData(d.Message))
+		fmt.Fprintf(b, "::%s\n", escapeData(clip(d.Message)))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // Escaping as in @actions/core's command.ts.

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -9,44 +10,75 @@ import (
 
 // WriteText prints each diagnostic as `file:line:col: path: message`, followed
 // by the offending source line with a caret under the value, then a summary.
+// It writes as it goes: the output of many diagnostics is never held whole.
 func WriteText(w io.Writer, l List) error {
-	var b strings.Builder
+	b := bufio.NewWriter(w)
 	for _, d := range l {
 		b.WriteString(d.header())
 		b.WriteByte('\n')
-		if d.Line > 0 && strings.TrimSpace(d.Source) != "" {
-			writeExcerpt(&b, d)
+		if d.Line > 0 && !blank(d.Source) {
+			writeExcerpt(b, d)
 		}
 	}
 	if errs, warns := l.Count(); errs+warns > 0 {
-		fmt.Fprintf(&b, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
+		fmt.Fprintf(b, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
+}
+
+// blank reports whether s holds only white space, looking no further than
+// the first other character (a source line can be megabytes long).
+func blank(s string) bool {
+	for _, r := range s {
+		if r != ' ' && r != '\t' && r != '\r' && r != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// maxField is the most characters of a path or message printed: a value
+// quoted in a message (an unknown id, a wrong enum value) can be megabytes.
+const maxField = 500
+
+// clip cuts s to maxField characters, with "…" where text is left out.
+func clip(s string) string {
+	if len(s) <= maxField {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == maxField {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 func (d Diagnostic) header() string {
 	var b strings.Builder
-	b.WriteString(sanitize(d.File))
+	b.WriteString(clip(sanitize(d.File)))
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", d.Line, d.Col)
 	}
 	b.WriteString(": ")
 	if d.Path != "" {
-		b.WriteString(d.Path)
+		b.WriteString(clip(d.Path))
 		b.WriteString(": ")
 	}
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(clip(d.Message))
 	return b.String()
 }
 
-func writeExcerpt(b *strings.Builder, d Diagnostic) {
+func writeExcerpt(b *bufio.Writer, d Diagnostic) {
 	num := fmt.Sprint(d.Line)
 	pad := strings.Repeat(" ", len(num))
-	line, col := expandTabs(sanitize(d.Source), d.Col)
+	line, col := around(d.Source, d.Col)
+	line, col = expandTabs(sanitize(line), col)
 	line, col = window(line, col, max(d.Len, 1))
 	fmt.Fprintf(b, " %s |\n", pad)
 	fmt.Fprintf(b, " %s | %s\n", num, line)
@@ -80,6 +112,31 @@ func expandTabs(s string, col int) (string, int) {
 		w++
 	}
 	return b.String(), newCol
+}
+
+// around cuts a long source line to the part that can be shown around
+// column col, by bytes, before any work on the characters: the lines of
+// diagnostics share the file's text, and a line can be megabytes long. It
+// keeps at least maxExcerpt characters on each side of col where there are
+// that many, so window still sees that text was left out and adds "…".
+func around(line string, col int) (string, int) {
+	const bytesAround = 4 * 2 * maxExcerpt // a character takes at most 4 bytes
+	if len(line) <= 2*bytesAround {
+		return line, col
+	}
+	at := 0 // byte offset of column col
+	for n := 1; n < col && at < len(line); n++ {
+		_, size := utf8.DecodeRuneInString(line[at:])
+		at += size
+	}
+	start, end := max(0, at-bytesAround), min(len(line), at+bytesAround)
+	for start > 0 && !utf8.RuneStart(line[start]) {
+		start--
+	}
+	for end < len(line) && !utf8.RuneStart(line[end]) {
+		end++
+	}
+	return line[start:end], utf8.RuneCountInString(line[start:at]) + 1
 }
 
 // maxExcerpt is the widest source excerpt shown; longer lines are cut

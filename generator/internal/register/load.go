@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
 	"github.com/privacy-as-code/ropa/generator/internal/schema"
@@ -52,11 +51,14 @@ type file struct {
 // loader carries the state of one Load.
 type loader struct {
 	root    string
+	dirs    *dirs // the project root and data/, opened so that reads stay inside them
 	schemas *schema.Set
 	files   map[string]*file
 	failed  map[string]bool // schema kinds with a file that did not load
-	diags   diag.List
+	diags   diag.Collector
 	mu      sync.Mutex
+
+	suggestions suggestions // "did you mean" lookups, see checker.suggest
 }
 
 // Schemas are the compiled schemas of a project, to load it (again) with.
@@ -66,6 +68,9 @@ type Schemas struct{ set *schema.Set }
 // is a problem of the project's tooling, not of the records: it is an error
 // here, not a diagnostic.
 func CompileSchemas(root string) (*Schemas, error) {
+	if err := checkTopLevel(root, SchemasDir); err != nil {
+		return nil, err
+	}
 	set, err := schema.Load(filepath.Join(root, SchemasDir), append(registers, "activity")...)
 	if err != nil {
 		return nil, err
@@ -100,6 +105,8 @@ func emptyRegister() *Register {
 func (s *Schemas) Load(root string) (*Register, diag.List) {
 	l := &loader{root: root, files: map[string]*file{}, failed: map[string]bool{}, schemas: s.set}
 	reg := emptyRegister()
+	l.dirs = l.openDirs()
+	defer l.dirs.close()
 	l.languages(reg)
 
 	for _, kind := range registers {
@@ -116,17 +123,23 @@ func (s *Schemas) Load(root string) (*Register, diag.List) {
 	c := newChecker(l, reg)
 	l.activities(reg, c)
 	c.shared()
-	return reg, l.diags.Sort()
+	c.limits()
+	return reg, l.diags.List()
 }
 
-func (l *loader) add(d diag.Diagnostic) {
-	l.mu.Lock()
-	l.diags = append(l.diags, d)
-	l.mu.Unlock()
-}
+// add adds a diagnostic; past diag.MaxPerFile in one file, it is only counted.
+func (l *loader) add(d diag.Diagnostic) { l.diags.Add(d) }
 
-// at makes a diagnostic at a data path of a parsed file.
+// room reports whether a diagnostic in file f would still be shown; when it
+// would not, the caller need not word it (see diag.Collector).
+func (l *loader) room(f *file) bool { return l.diags.Room(f.name) }
+
+// at makes a diagnostic at a data path of a parsed file. Past the number of
+// diagnostics shown per file, it skips finding the place.
 func (l *loader) at(f *file, p []string, atKey bool, sev diag.Severity, msg string) diag.Diagnostic {
+	if !l.room(f) {
+		return diag.Diagnostic{File: f.name, Severity: sev, Message: msg}
+	}
 	d := diag.Diagnostic{File: f.name, Path: renderPath(f.doc.Data, p), Severity: sev, Message: msg, Line: 1, Col: 1, Len: 1}
 	var s tomlfile.Span
 	if atKey {
@@ -171,17 +184,18 @@ func renderPath(data map[string]any, p []string) string {
 	return b.String()
 }
 
-// read reads a record file, refusing what is not a regular file. It opens
-// the file once (no separate stat): on slow file systems the system calls,
-// not the parsing, dominate at 10,000 files.
+// read reads a project file, refusing what is not a regular file and any
+// path that leads out of the project (see dirs.open).
 func (l *loader) read(name string) ([]byte, bool) {
-	full := filepath.Join(l.root, filepath.FromSlash(name))
-	// O_NONBLOCK: opening a named pipe must not wait for a writer; regular
-	// files ignore the flag.
-	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := l.dirs.open(name)
 	switch {
+	case errors.Is(err, errSkipped):
+		return nil, false
+	case errors.Is(err, errOutside):
+		l.add(diag.Diagnostic{File: name, Message: err.Error()})
+		return nil, false
 	case errors.Is(err, fs.ErrNotExist):
-		if _, lerr := os.Lstat(full); lerr == nil {
+		if _, lerr := os.Lstat(filepath.Join(l.root, filepath.FromSlash(name))); lerr == nil {
 			l.add(diag.Diagnostic{File: name, Message: "broken symbolic link: its target does not exist"})
 		} else {
 			l.add(diag.Diagnostic{File: name, Message: "file is missing; every project needs it"})
@@ -369,21 +383,26 @@ func CheckActivityID(id string) error {
 
 // activities loads every data/activities/**/*.toml in parallel.
 func (l *loader) activities(reg *Register, c *checker) {
-	dir := filepath.Join(l.root, filepath.FromSlash(ActivitiesDir))
+	if l.dirs.data == nil {
+		l.failed["activity"] = true
+		return
+	}
 	var names []string
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(l.root, p)
-		rel = filepath.ToSlash(rel)
+	err := l.dirs.walkActivities(func(rel string, e fs.DirEntry, err error) error {
 		if err != nil {
 			l.failed["activity"] = true
-			if p == dir && errors.Is(err, fs.ErrNotExist) {
+			if rel == ActivitiesDir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
+			}
+			if errors.Is(err, errOutside) {
+				l.add(diag.Diagnostic{File: rel, Message: err.Error()})
+				return nil
 			}
 			l.add(diag.Diagnostic{File: rel, Message: "cannot read: " + plainError(err)})
 			return nil
 		}
 		base := e.Name()
-		if strings.HasPrefix(base, ".") && p != dir {
+		if strings.HasPrefix(base, ".") && rel != ActivitiesDir {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -459,6 +478,8 @@ func (l *loader) activity(name string, c *checker) *Activity {
 	if !l.decode(f, f.doc.Data, a) {
 		return nil
 	}
+	c.values(f, nil, reflect.ValueOf(*a))
+	c.activityCells(f, a)
 	c.activity(f, a)
 	return a
 }

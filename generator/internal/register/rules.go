@@ -48,6 +48,10 @@ func (c *checker) activity(f *file, a *Activity) {
 
 // report adds a diagnostic at a data path of a record's file.
 func (c *checker) report(f *file, p []string, atKey bool, sev diag.Severity, format string, args ...any) {
+	if !c.l.room(f) { // past the diagnostics shown per file: only counted, not worded
+		c.l.add(diag.Diagnostic{File: f.name, Severity: sev})
+		return
+	}
 	c.l.add(c.l.at(f, p, atKey, sev, fmt.Sprintf(format, args...)))
 }
 
@@ -72,17 +76,6 @@ func dp(parts ...any) []string {
 		out[i] = fmt.Sprint(p)
 	}
 	return out
-}
-
-func suggest(id string, m any) string {
-	var ids []string
-	for _, k := range reflect.ValueOf(m).MapKeys() {
-		ids = append(ids, k.String())
-	}
-	if best := diag.Closest(id, ids, 2); best != "" {
-		return fmt.Sprintf("; did you mean %q?", best)
-	}
-	return ""
 }
 
 // checkCountry reports a code that passed the schema's [A-Z]{2} but is not an
@@ -140,7 +133,7 @@ func (c *checker) references(rec *file, a *Activity) {
 		file := DataDir + "/" + kind + ".toml"
 		for i, id := range ids {
 			if !reflect.ValueOf(m).MapIndex(reflect.ValueOf(id)).IsValid() {
-				c.errorf(rec, dp(kind, i), "unknown %s %q: it is not defined in %s%s", what, id, file, suggest(id, m))
+				c.errorf(rec, dp(kind, i), "unknown %s %q: it is not defined in %s%s", what, id, file, c.suggest(id, m))
 			}
 		}
 	}
@@ -150,13 +143,13 @@ func (c *checker) references(rec *file, a *Activity) {
 	check(a.Measures, "measures", "security measure", c.reg.Measures)
 	for i, t := range a.Transfers {
 		if _, ok := c.reg.Recipients[t.Recipient]; !ok && !c.l.failed["recipients"] {
-			c.errorf(rec, dp("transfers", i, "recipient"), "unknown recipient %q: it is not defined in data/recipients.toml%s", t.Recipient, suggest(t.Recipient, c.reg.Recipients))
+			c.errorf(rec, dp("transfers", i, "recipient"), "unknown recipient %q: it is not defined in data/recipients.toml%s", t.Recipient, c.suggest(t.Recipient, c.reg.Recipients))
 		}
 	}
 	for i, r := range a.Retention {
 		for j, id := range r.Categories {
 			if _, ok := c.reg.Categories[id]; !ok && !c.l.failed["categories"] {
-				c.errorf(rec, dp("retention", i, "categories", j), "unknown data category %q: it is not defined in data/categories.toml%s", id, suggest(id, c.reg.Categories))
+				c.errorf(rec, dp("retention", i, "categories", j), "unknown data category %q: it is not defined in data/categories.toml%s", id, c.suggest(id, c.reg.Categories))
 			}
 		}
 	}
