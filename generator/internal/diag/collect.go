@@ -73,9 +73,16 @@ func (c *Collector) List() List {
 		}
 		out = append(out, Diagnostic{
 			File: file, Severity: sev, OmittedErrors: n.errors, OmittedWarnings: n.warnings,
-			Message: fmt.Sprintf("… and %s more in this file (%s, %s); only the first %d of a file are shown",
-				plural(n.errors+n.warnings, "problem"), plural(n.errors, "error"), plural(n.warnings, "warning"), MaxPerFile),
+			Message: fmt.Sprintf("… and %d more %s in this file (%s, %s); only the first %d of a file are shown",
+				n.errors+n.warnings, word(n.errors+n.warnings, "problem"), plural(n.errors, "error"), plural(n.warnings, "warning"), MaxPerFile),
 		})
 	}
 	return out.Sort()
+}
+
+func word(n int, w string) string {
+	if n == 1 {
+		return w
+	}
+	return w + "s"
 }

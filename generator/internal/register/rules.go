@@ -37,7 +37,9 @@ func (c *checker) shared() {
 func (c *checker) activity(f *file, a *Activity) {
 	c.references(f, a)
 	c.legalBasis(f, a)
-	c.specialCategories(f, a)
+	if c.loaded("categories") { // which categories are special is unknown otherwise
+		c.specialCategories(f, a)
+	}
 	c.transfers(f, a)
 	c.retention(f, a)
 	c.role(f, a)

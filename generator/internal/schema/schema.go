@@ -6,6 +6,7 @@ package schema
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -43,14 +44,26 @@ func Load(dir string, kinds ...string) (*Set, error) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
+	c.UseLoader(noLoader{})
 	s := &Set{schemas: map[string]*jsonschema.Schema{}, raw: map[string]any{}}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
+	// Schemas are read inside dir only: a schema that is a symbolic link
+	// out of it is refused, never read (os.Root resolves every component).
+	root, err := os.OpenRoot(abs)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the schemas: %w", err)
+	}
+	defer root.Close()
 	for _, k := range kinds {
 		file := filepath.Join(abs, k+".schema.json")
-		b, err := os.ReadFile(file)
+		b, err := root.ReadFile(k + ".schema.json")
+		var pe *os.PathError
+		if errors.As(err, &pe) && pe.Err.Error() == "path escapes from parent" {
+			return nil, fmt.Errorf("%s: is a symbolic link that leads out of %s; schemas are read only inside it, so it is not read", filepath.Join(dir, k+".schema.json"), filepath.Base(dir))
+		}
 		if err != nil {
 			return nil, fmt.Errorf("cannot read the %s schema: %w", k, err)
 		}
@@ -79,6 +92,15 @@ func Load(dir string, kinds ...string) (*Set, error) {
 		s.schemas[k] = sch
 	}
 	return s, nil
+}
+
+// noLoader refuses every schema not given to the compiler: a schema may
+// refer to its own $defs only, never to a file or web address, which the
+// library would otherwise read (a hostile "$ref": "file:///etc/passwd").
+type noLoader struct{}
+
+func (noLoader) Load(url string) (any, error) {
+	return nil, fmt.Errorf("schemas may refer only to their own $defs, not to %s", url)
 }
 
 // inline replaces local references to $defs by a copy of the definition,

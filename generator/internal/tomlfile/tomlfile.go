@@ -37,6 +37,11 @@ const MaxDepth = 32
 // a few hundred; the TOML decoder slows down quadratically past many thousands.
 const MaxKeys = 20000
 
+// MaxItems is the most items one array may hold. No list of a record comes
+// near it; a flood of items (100,000 ids on one line) is refused before the
+// schema validator makes an error value for each.
+const MaxItems = 10000
+
 // Document is a parsed TOML file.
 type Document struct {
 	Name   string         // file name, as given to Parse
@@ -47,6 +52,12 @@ type Document struct {
 	once  sync.Once
 	spans map[string]span // filled on first use: only diagnostics need places
 	odd   []Odd           // dates, times, nan and inf
+
+	textOnce sync.Once
+	text     string // Source as a string, made on first use; lines are cut from it
+
+	mu      sync.Mutex
+	lastPos [3]int // line index, byte offset and column of the last position found
 }
 
 // Error is a problem with the file as a whole or its syntax.
@@ -126,7 +137,9 @@ func invalidUTF8(b []byte) int {
 // spends quadratic time on a flood of keys.
 func tooDeep(src []byte) (offset int, msg string) {
 	depth, dots, keys := 0, 0, 0
-	inKey := true // before the '=' of a key/value pair, or inside a [table] header
+	inKey := true                 // before the '=' of a key/value pair, or inside a [table] header
+	var items [MaxDepth + 2]int   // commas seen in the open bracket of each depth
+	var arrays [MaxDepth + 2]bool // whether that bracket is an array
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '#':
@@ -152,12 +165,18 @@ func tooDeep(src []byte) (offset int, msg string) {
 			}
 		case ',':
 			dots, inKey = 0, true
+			if arrays[depth] {
+				if items[depth]++; items[depth] >= MaxItems {
+					return i, fmt.Sprintf("more than %d items in one list", MaxItems)
+				}
+			}
 		case '[', '{':
 			depth++
 			dots, inKey = 0, true
 			if depth > MaxDepth {
 				return i, fmt.Sprintf("tables and arrays are nested more than %d levels deep", MaxDepth)
 			}
+			items[depth], arrays[depth] = 0, c == 0x5b
 		case ']', '}':
 			if depth > 0 {
 				depth--
@@ -343,17 +362,20 @@ func (d *Document) Directive() (target string, line int) {
 	return "", 0
 }
 
-// Line returns line n (1-based) of the source without its line ending.
+// Line returns line n (1-based) of the source without its line ending. The
+// lines share one copy of the text, so that many diagnostics on one long
+// line do not each hold a copy of it.
 func (d *Document) Line(n int) string {
 	if n < 1 || n > len(d.lines) {
 		return ""
 	}
+	d.textOnce.Do(func() { d.text = string(d.Source) })
 	start := d.lines[n-1]
-	end := len(d.Source)
+	end := len(d.text)
 	if n < len(d.lines) {
 		end = d.lines[n] - 1
 	}
-	return strings.TrimSuffix(string(d.Source[start:end]), "\r")
+	return strings.TrimSuffix(d.text[start:end], "\r")
 }
 
 func lineStarts(src []byte) []int {
@@ -366,10 +388,22 @@ func lineStarts(src []byte) []int {
 	return starts
 }
 
+// position finds the line and column of a byte offset. Columns count
+// characters from the start of the line; counting goes on from the last
+// position found when it is earlier on the same line, so that the places of
+// many values on one long line cost one pass over it, not one each.
 func (d *Document) position(offset int) Span {
 	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > offset }) - 1
 	line = max(line, 0)
-	col := utf8.RuneCount(d.Source[d.lines[line]:min(offset, len(d.Source))]) + 1
+	offset = min(offset, len(d.Source))
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	from, col := d.lines[line], 1
+	if last := d.lastPos; last[2] > 0 && last[0] == line && last[1] <= offset && last[1] >= from {
+		from, col = last[1], last[2]
+	}
+	col += utf8.RuneCount(d.Source[from:offset])
+	d.lastPos = [3]int{line, offset, col}
 	return Span{Line: line + 1, Col: col, Len: 1}
 }
 
