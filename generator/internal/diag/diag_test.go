@@ -107,3 +107,23 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteTextCutsMegabyteLines: the excerpt of a diagnostic in a line of
+// megabytes is cut before any work on the whole line, and shows the same as
+// for a short line.
+func TestWriteTextCutsMegabyteLines(t *testing.T) {
+	long := strings.Repeat("é", 1<<20) + "x = 1"
+	var b strings.Builder
+	l := List{}
+	for i := range 100 {
+		l = append(l, Diagnostic{File: "x.toml", Line: 1, Col: 500000 + i, Len: 1, Message: "m", Source: long})
+	}
+	WriteText(&b, l)
+	want := "x.toml:1:500000: m\n" +
+		"   |\n" +
+		" 1 | …" + strings.Repeat("é", 100) + "…\n" +
+		"   | " + strings.Repeat(" ", 34) + "^\n"
+	if got := b.String(); !strings.HasPrefix(got, want) {
+		t.Errorf("got:\n%s\nwant:\n%s", got[:min(len(got), 600)], want)
+	}
+}

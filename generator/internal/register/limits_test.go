@@ -1,0 +1,89 @@
+package register_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/privacy-as-code/ropa/generator/internal/register"
+)
+
+// testProject copies the CLI scripts' small project and replaces the
+// newsletter activity's line old by new.
+func testProject(t *testing.T, old, new string) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyTree(t, "../cli/testdata/project/data", filepath.Join(dir, "data"))
+	copyProjectFiles(t, dir)
+	f := filepath.Join(dir, "data", "activities", "newsletter.toml")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("newsletter.toml has no %q", old)
+	}
+	if err := os.WriteFile(f, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestCellLimitIsAValidationRule: texts that each fit, but together fill a
+// cell of the workbook past the 32,767 characters it holds, are an error of
+// validate at the list, not a failure of build half-way.
+func TestCellLimitIsAValidationRule(t *testing.T) {
+	p := `{ nl = "` + strings.Repeat("n", 9000) + `", en = "` + strings.Repeat("e", 9000) + `" }`
+	dir := testProject(t, `purposes = [{ nl = "Nieuws sturen", en = "Sending news" }]`, "purposes = ["+strings.Repeat(p+", ", 3)+p+"]")
+	_, diags := register.Load(dir)
+	if len(diags) != 1 {
+		t.Fatalf("got %d diagnostics, want 1: %v", len(diags), diags)
+	}
+	d := diags[0]
+	want := "the purposes together take up to 36,400 characters in one cell of the workbook, which holds 32,767; shorten them"
+	if d.File != "data/activities/newsletter.toml" || d.Line != 5 || d.Col != 12 || d.Path != "purposes" || d.Message != want {
+		t.Errorf("got %s:%d:%d: %s: %s\nwant data/activities/newsletter.toml:5:12: purposes: %s", d.File, d.Line, d.Col, d.Path, d.Message, want)
+	}
+}
+
+// TestReadsStayInside: a record linked out of data/ is refused by name and
+// never read: its text appears in no diagnostic and it is not loaded.
+func TestReadsStayInside(t *testing.T) {
+	dir := testProject(t, "#:schema", "#:schema")
+	outside := filepath.Join(t.TempDir(), "credentials.toml")
+	secret := `name = "SECRET-CREDENTIAL"` + "\n"
+	if err := os.WriteFile(outside, []byte(secret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".git", "config"), []byte(secret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, target := range map[string]string{
+		"absolute.toml": outside,
+		"relative.toml": func() string { r, _ := filepath.Rel(filepath.Join(dir, "data", "activities"), outside); return r }(),
+		"git.toml":      "../../.git/config",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, "data", "activities", name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reg, diags := register.Load(dir)
+	if len(diags) != 3 {
+		t.Errorf("got %d diagnostics, want 3", len(diags))
+	}
+	for _, d := range diags {
+		if d.Message != "is a symbolic link that leads out of data/; records are read only inside data/, so it is not read" {
+			t.Errorf("%s: %s", d.File, d.Message)
+		}
+		if strings.Contains(d.Message+d.Source+d.Path, "SECRET") {
+			t.Errorf("%s shows the text of the file it links to", d.File)
+		}
+	}
+	if len(reg.Activities) != 2 {
+		t.Errorf("loaded %d activities, want the 2 of the project", len(reg.Activities))
+	}
+}
