@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -37,7 +38,8 @@ var channelType = reflect.TypeOf(Channel{})
 
 // values checks every string of a decoded record, public or internal: its
 // length, its characters, and e-mail addresses, web addresses and phone
-// numbers by their kind (links.go). p is the data path of v.
+// numbers by their kind (links.go). p is the data path of v. The walk
+// appends to p without copying: a path is used only while it is reported.
 func (c *checker) values(rec *file, p []string, v reflect.Value) {
 	c.valuesIn(rec, p, v, "", false)
 }
@@ -49,7 +51,7 @@ func (c *checker) valuesIn(rec *file, p []string, v reflect.Value, field string,
 		for _, lang := range sortedKeysOf(t) {
 			q := p
 			if lang != "" {
-				q = append(slices.Clone(p), lang)
+				q = append(p, lang)
 			}
 			c.value(rec, q, field, internal, t[lang])
 		}
@@ -59,30 +61,54 @@ func (c *checker) valuesIn(rec *file, p []string, v reflect.Value, field string,
 		}
 	case v.Kind() == reflect.Slice:
 		for i := range v.Len() {
-			c.valuesIn(rec, append(slices.Clone(p), strconv.Itoa(i)), v.Index(i), field, internal)
+			c.valuesIn(rec, append(p, strconv.Itoa(i)), v.Index(i), field, internal)
 		}
 	case v.Kind() == reflect.String:
 		c.value(rec, p, field, internal, v.String())
 	case v.Kind() == reflect.Struct:
 		t := v.Type()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if f.Anonymous {
-				c.valuesIn(rec, p, v.Field(i), field, internal)
+		for _, f := range jsonFields(t) {
+			if f.anonymous {
+				c.valuesIn(rec, p, v.Field(f.index), field, internal)
 				continue
 			}
-			if name == "-" || name == "" {
-				continue
-			}
-			q := append(slices.Clone(p), name)
-			if t == channelType && name == "address" {
+			q := append(p, f.name)
+			if t == channelType && f.name == "address" {
 				c.channelAddress(rec, q, v.Interface().(Channel))
 				continue
 			}
-			c.valuesIn(rec, q, v.Field(i), name, internal || name == "internal")
+			c.valuesIn(rec, q, v.Field(f.index), f.name, internal || f.name == "internal")
 		}
 	}
+}
+
+type jsonField struct {
+	index     int
+	name      string // the JSON name
+	anonymous bool   // an embedded struct, whose fields count as the outer's
+}
+
+var jsonFieldCache sync.Map // reflect.Type -> []jsonField
+
+// jsonFields lists the fields of a struct type that have a JSON name, and
+// the embedded ones.
+func jsonFields(t reflect.Type) []jsonField {
+	if f, ok := jsonFieldCache.Load(t); ok {
+		return f.([]jsonField)
+	}
+	var out []jsonField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case f.Anonymous:
+			out = append(out, jsonField{index: i, anonymous: true})
+		case name != "-" && name != "":
+			out = append(out, jsonField{index: i, name: name})
+		}
+	}
+	jsonFieldCache.Store(t, out)
+	return out
 }
 
 // value checks one string at path p of a field.
