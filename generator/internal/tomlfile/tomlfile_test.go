@@ -100,6 +100,7 @@ func TestParseRefusesBadInput(t *testing.T) {
 		{"deep dotted key", "x = 1.5\n" + strings.Repeat("a.", 40) + "b = 1\n", "2:66: tables and arrays are nested more than 32 levels deep"},
 		{"escaped quotes do not hide nesting", "z = \"\"\"\\\"\"\" b\"\"\"\na = " + strings.Repeat("[", 40) + strings.Repeat("]", 40), "2:37: tables and arrays are nested more than 32 levels deep"},
 		{"key flood", strings.Repeat("k = 1\n", MaxKeys+1), "20001:3: more than 20000 keys in one file; split the register"},
+		{"item flood", "a = [" + strings.Repeat("1, ", MaxItems) + "1]\n", "1:30004: more than 10000 items in one list"},
 		{"caret at the token", "name = { nl = \"é😀\",\ten = \"x\" } junk\n", "1:32: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'j' instead"},
 		{"huge", strings.Repeat("# padding\n", MaxSize/10+1), "1:1: file is 8.0 MiB; a record file may be at most 8.0 MiB"},
 	} {
@@ -112,6 +113,15 @@ func TestParseRefusesBadInput(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestParseCountsItemsPerList: the limit is on one list; commas in strings,
+// in inline tables and in other lists do not count.
+func TestParseCountsItemsPerList(t *testing.T) {
+	list := "[" + strings.Repeat(`"a,b", `, MaxItems-1) + `{ x = 1, y = [1, 2] }]`
+	if _, err := Parse("x.toml", []byte("a = "+list+"\nb = "+list+"\n")); err != nil {
+		t.Errorf("two lists of %d items: %v", MaxItems, err)
 	}
 }
 
