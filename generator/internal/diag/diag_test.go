@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -125,5 +126,19 @@ func TestWriteTextCutsMegabyteLines(t *testing.T) {
 		"   | " + strings.Repeat(" ", 34) + "^\n"
 	if got := b.String(); !strings.HasPrefix(got, want) {
 		t.Errorf("got:\n%s\nwant:\n%s", got[:min(len(got), 600)], want)
+	}
+}
+
+// BenchmarkClosest looks up one unknown id among 20,000 (the most keys a
+// register file may hold): the cost per candidate that cannot be near stays
+// small, so 100 shown diagnostics per file cost milliseconds, not minutes.
+func BenchmarkClosest(b *testing.B) {
+	cands := make([]string, 20000)
+	for i := range cands {
+		cands[i] = fmt.Sprintf("measure-%05d-%s", i, strings.Repeat("x", i%7))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		Closest("measure-1234x-xyz", cands, 2)
 	}
 }

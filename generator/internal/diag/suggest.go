@@ -1,7 +1,7 @@
 package diag
 
 import (
-	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -10,21 +10,29 @@ import (
 // third of the length of s if that is more. Ties go to the candidate first in
 // sort order; "" when none is near or s itself is a candidate.
 //
-// It costs little per candidate that cannot be near: a length that differs by
-// more than the edits allowed is skipped, and a distance is given up as soon
-// as it exceeds the best so far; so looking up 100,000 ids among thousands
-// stays linear in practice.
+// It costs little per candidate that cannot be near, so that looking up an
+// unknown id among the 20,000 a register may hold stays cheap: a candidate
+// whose length, or whose count of some letter, differs by more than the edits
+// allowed is skipped without working out the distance, which is given up as
+// soon as it exceeds the best so far; nothing is allocated per candidate.
 func Closest(s string, candidates []string, slack int) string {
 	limit := max(slack, len(s)/3)
-	ls := []rune(strings.ToLower(s))
+	var m matcher
+	m.a = lower(m.a[:0], s)
+	for _, r := range m.a {
+		m.hist[bucket(r)]++
+	}
 	best, bestD := "", limit+1
-	var d distancer
 	for _, c := range candidates {
 		n := utf8.RuneCountInString(c)
-		if n-len(ls) > limit || len(ls)-n > limit || n-len(ls) >= bestD+1 || len(ls)-n >= bestD+1 {
+		if diff := n - len(m.a); diff > bestD || -diff > bestD {
 			continue
 		}
-		dist := d.distance(ls, []rune(strings.ToLower(c)), bestD)
+		m.b = lower(m.b[:0], c)
+		if m.bagDistance() > bestD {
+			continue
+		}
+		dist := m.distance(bestD)
 		if dist < bestD || dist == bestD && c < best {
 			best, bestD = c, dist
 		}
@@ -35,16 +43,56 @@ func Closest(s string, candidates []string, slack int) string {
 	return best
 }
 
-// distancer holds the rows of the Levenshtein table between calls.
-type distancer struct{ prev, cur []int }
+// matcher holds the query and the buffers reused for every candidate.
+type matcher struct {
+	a, b      []rune
+	hist      [128]int // letters of a by bucket
+	work      [128]int
+	prev, cur []int
+}
 
-// distance is the Levenshtein distance between a and b, or a number above
-// bound once it is certain to exceed bound.
-func (d *distancer) distance(a, b []rune, bound int) int {
-	if cap(d.prev) < len(b)+1 {
-		d.prev, d.cur = make([]int, len(b)+1), make([]int, len(b)+1)
+func lower(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, unicode.ToLower(r))
 	}
-	prev, cur := d.prev[:len(b)+1], d.cur[:len(b)+1]
+	return dst
+}
+
+// bucket puts a character in one of 128 bins; all others than ASCII share one,
+// which keeps bagDistance a lower bound of the edit distance.
+func bucket(r rune) int {
+	if r < 127 {
+		return int(r)
+	}
+	return 127
+}
+
+// bagDistance is a lower bound of the edit distance between a and b: each
+// edit changes the count of at most one character up and one down.
+func (m *matcher) bagDistance() int {
+	m.work = m.hist
+	for _, r := range m.b {
+		m.work[bucket(r)]--
+	}
+	more, fewer := 0, 0
+	for _, n := range m.work {
+		if n > 0 {
+			more += n
+		} else {
+			fewer -= n
+		}
+	}
+	return max(more, fewer)
+}
+
+// distance is the Levenshtein distance between a and b, or bound+1 once it
+// is certain to exceed bound.
+func (m *matcher) distance(bound int) int {
+	a, b := m.a, m.b
+	if cap(m.prev) < len(b)+1 {
+		m.prev, m.cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev, cur := m.prev[:len(b)+1], m.cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
