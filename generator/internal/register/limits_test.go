@@ -30,6 +30,19 @@ func testProject(t *testing.T, old, new string) string {
 	return dir
 }
 
+// rewrite changes a file of the project at dir.
+func rewrite(t *testing.T, dir, name string, change func(string) string) {
+	t.Helper()
+	f := filepath.Join(dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f, []byte(change(string(b))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestCellLimitIsAValidationRule: texts that each fit, but together fill a
 // cell of the workbook past the 32,767 characters it holds, are an error of
 // validate at the list, not a failure of build half-way.
