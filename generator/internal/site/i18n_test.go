@@ -11,8 +11,9 @@ import (
 )
 
 // TestEveryInterfaceStringIsTranslated checks the theme's i18n files: nl and
-// en have the same keys (besides the formal twins in nl), every key a template or the content adapter uses is
-// there, and no key is unused.
+// en have the same keys (besides the formal twins in nl), every key a
+// template, the content adapter or a default menu uses is there, and no key
+// is unused.
 func TestEveryInterfaceStringIsTranslated(t *testing.T) {
 	theme := filepath.Join(repoRoot, "themes", defaultTheme)
 	keysOf := func(lang string) map[string]bool {
