@@ -64,17 +64,27 @@ func parseArchive(s string) map[string]string {
 }
 
 // project makes a project root in a temporary directory: the repository's
-// theme and content adapter, with the archive's files on top.
+// theme and content adapter (not its Markdown pages), with the archive's
+// files on top.
 func project(t testing.TB, archive string) string {
 	t.Helper()
 	root := t.TempDir()
-	for _, dir := range []string{"themes", "content"} {
-		copyDir(t, filepath.Join(repoRoot, dir), filepath.Join(root, dir))
-	}
+	copyDir(t, filepath.Join(repoRoot, "themes"), filepath.Join(root, "themes"))
+	writeFile(t, filepath.Join(root, "content", "_content.gotmpl"), readRepoFile(t, "content/_content.gotmpl"))
 	for name, content := range parseArchive(archive) {
 		writeFile(t, filepath.Join(root, filepath.FromSlash(name)), content)
 	}
 	return root
+}
+
+// readRepoFile returns a file of the repository, named relative to its root.
+func readRepoFile(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func writeFile(t testing.TB, name, content string) {

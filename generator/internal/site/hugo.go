@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/bep/logg"
@@ -84,7 +86,8 @@ func newHugoSite(root, gen, publishDir string, log io.Writer) (*hugoSite, error)
 // generator owns: where output goes, and every project mount, so that data/
 // is never mounted and the generated view is. The mounts go in a config file
 // of their own that is read after hugo.toml, so they replace any mounts
-// there; a check afterwards refuses a configuration that still mounts data/.
+// there; a check afterwards refuses a configuration that still mounts data/,
+// or that lets raw HTML through from Markdown pages.
 func (h *hugoSite) loadConfig(withTheme bool) (*allconfig.Configs, error) {
 	flags := config.New()
 	flags.Set("workingDir", h.root)
@@ -144,7 +147,23 @@ func (h *hugoSite) loadConfig(withTheme bool) (*allconfig.Configs, error) {
 	if err := h.checkMounts(configs); err != nil {
 		return nil, err
 	}
+	if err := checkMarkup(configs); err != nil {
+		return nil, err
+	}
 	return configs, nil
+}
+
+// checkMarkup refuses raw HTML in Markdown pages: Hugo leaves it out by
+// default (and warns), so a content page cannot bring scripts or trackers
+// into the site; hugo.toml may not switch that off, for any language.
+func checkMarkup(configs *allconfig.Configs) error {
+	langs := slices.Sorted(maps.Keys(configs.LanguageConfigMap))
+	for _, lang := range langs {
+		if configs.LanguageConfigMap[lang].Markup.Goldmark.Renderer.Unsafe {
+			return fmt.Errorf("site: hugo.toml sets markup.goldmark.renderer.unsafe = true (language %s): raw HTML in Markdown pages is never published; write the pages in Markdown, or override the theme's layouts", lang)
+		}
+	}
+	return nil
 }
 
 // checkMounts makes sure that nothing under data/ is mounted, and that the

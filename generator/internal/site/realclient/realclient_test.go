@@ -385,7 +385,7 @@ func TestAxeReportsNoWCAGViolations(t *testing.T) {
 		t.Fatal(err)
 	}
 	activity := firstActivity(t, b)
-	for _, path := range []string{"/", "/en/", activity, strings.TrimPrefix(activity, "/en"), "/rights/", "/en/rights/"} {
+	for _, path := range []string{"/", "/en/", activity, strings.TrimPrefix(activity, "/en"), "/rights/", "/en/rights/", "/about/", "/en/about/"} {
 		b.open(t, path)
 		eval[chromedp.Void](t, b, string(src))
 		res := eval[axeResult](t, b, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})`, chromedp.EvalAwaitPromise)
