@@ -198,7 +198,7 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		}
 		return answered("recipients")
 	case "30.1.e", "13.1.f", "30.2.c":
-		return transfers(reg, a)
+		return Transfers(reg, a)
 	case "30.1.f", "13.2.a":
 		if len(a.Retention) == 0 {
 			return missing("no retention rule", "retention")
@@ -277,10 +277,10 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 	return missing("unknown item " + key)
 }
 
-// transfers answers Art. 30(1)(e), 13(1)(f) and 30(2)(c). The rules make
+// Transfers answers Art. 30(1)(e), 13(1)(f) and 30(2)(c). The rules make
 // every recipient outside the EEA need a transfer entry, so with every
 // recipient in the EEA the records imply there is no transfer.
-func transfers(reg *register.Register, a *register.Activity) Result {
+func Transfers(reg *register.Register, a *register.Activity) Result {
 	transferred := map[string]bool{}
 	for _, t := range a.Transfers {
 		transferred[t.Recipient] = true

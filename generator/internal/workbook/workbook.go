@@ -34,6 +34,11 @@ type Options struct {
 	// Version identifies the records the workbook was made from, e.g. the git
 	// commit; it is shown on the Organisation sheet and may be empty.
 	Version string
+	// Layout is the arrangement of the sheets: "art30" (the default when
+	// empty: one sheet per kind of record, one row per activity), "ico" (the
+	// columns of the UK ICO's documentation template) or "cnil" (a front
+	// page and one sheet per activity, like the CNIL's register).
+	Layout string
 }
 
 // languages are the workbook languages Options.Lang may name.
@@ -92,7 +97,18 @@ func Encode(w io.Writer, reg *register.Register, opts Options) (err error) {
 	if !slices.Contains(languages, lang) {
 		return fmt.Errorf("workbook: language %q is not supported; use one of %s", lang, strings.Join(languages, ", "))
 	}
+	layout := opts.Layout
+	if layout == "" {
+		layout = "art30"
+	}
+	if !slices.Contains(Layouts, layout) {
+		return fmt.Errorf("workbook: layout %q is not supported; use one of %s", layout, strings.Join(Layouts, ", "))
+	}
 	c := newContent(reg, lang, opts.Version)
+	c.layout = layout
+	if layout == "cnil" {
+		c.sheetOf = cnilSheetNames(c)
+	}
 
 	f := excelize.NewFile()
 	defer func() {
@@ -111,7 +127,7 @@ func Encode(w io.Writer, reg *register.Register, opts Options) (err error) {
 	sheets := make([]*sheet, len(tables))
 	for i, t := range tables {
 		if sheets[i], err = b.startSheet(i, t); err != nil {
-			return fmt.Errorf("workbook: sheet %q: %w", c.w.get(t.sheet), err)
+			return fmt.Errorf("workbook: sheet %q: %w", c.sheetName(t), err)
 		}
 	}
 	if err := b.fillSheets(sheets); err != nil {
@@ -156,6 +172,7 @@ type book struct {
 	header int // style of header cells: bold, filled, wrapped
 	body   int // style of body cells: wrapped, top-aligned
 	quoted int // body style with quotePrefix, for text that looks like a formula
+	link   int // body style of a cell with an internal link
 }
 
 func (b *book) newStyles() error {
@@ -185,6 +202,13 @@ func (b *book) newStyles() error {
 	if err != nil {
 		return err
 	}
+	b.link, err = b.f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Color: "0563C1", Underline: "single"},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+	})
+	if err != nil {
+		return err
+	}
 	if b.f.Styles == nil || b.f.Styles.CellXfs == nil || b.quoted <= b.body || b.quoted >= len(b.f.Styles.CellXfs.Xf) {
 		return errors.New("cannot make the quoted text style")
 	}
@@ -195,18 +219,24 @@ func (b *book) newStyles() error {
 
 // sheet is a table being written to a worksheet with the stream writer.
 type sheet struct {
-	index int    // position in the workbook, from 0
-	name  string // sheet name
-	cols  int    // number of columns
-	rows  int    // number of rows written, the header included
-	sw    *excelize.StreamWriter
+	index  int    // position in the workbook, from 0
+	name   string // sheet name
+	cols   int    // number of columns
+	rows   int    // number of rows written, the header included
+	freeze int    // number of columns kept in view
+	widths []float64
+	links  []link // internal links, set when the sheet is finished
+	sw     *excelize.StreamWriter
 }
 
-// startSheet adds table t as sheet number i (from 0) and writes its header
-// row, frozen; the body rows follow in fillSheets.
+// link is an internal hyperlink of a cell.
+type link struct{ cell, location string }
+
+// startSheet adds table t as sheet number i (from 0) and opens its stream;
+// the rows follow in fillSheet.
 func (b *book) startSheet(i int, t table) (*sheet, error) {
 	f := b.f
-	name := b.c.w.get(t.sheet)
+	name := b.c.sheetName(t)
 	if i == 0 {
 		if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
 			return nil, err
@@ -214,43 +244,17 @@ func (b *book) startSheet(i int, t table) (*sheet, error) {
 	} else if _, err := f.NewSheet(name); err != nil {
 		return nil, err
 	}
-	yes := true
-	// Sheet properties are written when the stream starts.
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return nil, err
-	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err
 	}
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	}); err != nil {
-		return nil, err
-	}
-	for n, col := range t.cols {
-		if err := sw.SetColWidth(n+1, n+1, col.width); err != nil {
-			return nil, err
-		}
-	}
-	if err := sw.SetColStyle(1, len(t.cols), b.body); err != nil {
-		return nil, err
-	}
-	cells := make([]any, len(t.cols))
-	for n, col := range t.cols {
-		cells[n] = excelize.Cell{StyleID: b.header, Value: b.c.w.get("h." + col.key)}
-	}
-	if err := sw.SetRow("A1", cells); err != nil {
-		return nil, err
-	}
-	return &sheet{index: i, name: name, cols: len(t.cols), rows: 1, sw: sw}, nil
+	return &sheet{index: i, name: name, cols: len(t.cols), rows: 0, freeze: max(t.freeze, 1), sw: sw}, nil
 }
 
-// fillSheets writes the body rows of all sheets, on as many goroutines as
-// there are processors (at most one per sheet). Each goroutine has its own
-// content, and writes only to its sheet's stream writer, which keeps its rows
-// in its own buffer or temporary file; nothing else in the file is touched.
+// fillSheets writes the rows of all sheets, on as many goroutines as there
+// are processors (at most one per sheet). Each goroutine has its own content,
+// and writes only to its sheet's stream writer, which keeps its rows in its
+// own buffer or temporary file; nothing else in the file is touched.
 func (b *book) fillSheets(sheets []*sheet) error {
 	next := make(chan *sheet, len(sheets))
 	for _, s := range sheets {
@@ -264,7 +268,7 @@ func (b *book) fillSheets(sheets []*sheet) error {
 		wg.Go(func() {
 			tables := c.tables()
 			for s := range next {
-				if err := b.fillSheet(s, tables[s.index]); err != nil {
+				if err := b.fillSheet(c, s, tables[s.index]); err != nil {
 					errs[s.index] = fmt.Errorf("workbook: sheet %q: %w", s.name, err)
 				}
 			}
@@ -274,35 +278,82 @@ func (b *book) fillSheets(sheets []*sheet) error {
 	return errors.Join(errs...)
 }
 
-// fillSheet writes the body rows of table t.
-func (b *book) fillSheet(s *sheet, t table) error {
-	cells := make([]any, s.cols)
+// fillSheet writes table t: the column widths fitted to the content, the
+// frozen panes, the header row and the body rows, each row as high as its
+// wrapped text.
+func (b *book) fillSheet(c *content, s *sheet, t table) error {
+	var body [][]string
 	for values := range t.rows {
-		s.rows++
-		for n := range cells {
+		for n := range values {
 			if err := checkLength(values[n]); err != nil {
-				ref, _ := excelize.CoordinatesToCellName(n+1, s.rows)
+				ref, _ := excelize.CoordinatesToCellName(n+1, len(body)+2)
 				return fmt.Errorf("cell %s (row of %q): %w", ref, values[0], err)
 			}
+		}
+		body = append(body, slices.Clone(values))
+	}
+	header := make([]string, len(t.cols))
+	for n, col := range t.cols {
+		header[n] = c.header(col)
+	}
+	s.widths = fitWidths(t.cols, header, body)
+	for n, w := range s.widths {
+		if err := s.sw.SetColWidth(n+1, n+1, w); err != nil {
+			return err
+		}
+	}
+	if err := s.sw.SetColStyle(1, len(t.cols), b.body); err != nil {
+		return err
+	}
+	top, _ := excelize.CoordinatesToCellName(s.freeze+1, 2)
+	if err := s.sw.SetPanes(&excelize.Panes{
+		Freeze: true, XSplit: s.freeze, YSplit: 1, TopLeftCell: top, ActivePane: "bottomRight",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomRight"}},
+	}); err != nil {
+		return err
+	}
+	cells := make([]any, s.cols)
+	for n := range header {
+		cells[n] = excelize.Cell{StyleID: b.header, Value: header[n]}
+	}
+	s.rows = 1
+	if err := s.sw.SetRow("A1", cells, excelize.RowOpts{Height: rowHeight(header, s.widths, true)}); err != nil {
+		return err
+	}
+	for _, values := range body {
+		s.rows++
+		for n := range cells {
 			cells[n] = b.cell(values[n])
 		}
-		if err := s.sw.SetRow("A"+strconv.Itoa(s.rows), cells); err != nil {
+		if t.link != nil {
+			if loc := t.link(values); loc != "" {
+				cell := "A" + strconv.Itoa(s.rows)
+				s.links = append(s.links, link{cell, loc})
+				cells[0] = excelize.Cell{StyleID: b.link, Value: values[0]}
+			}
+		}
+		if err := s.sw.SetRow("A"+strconv.Itoa(s.rows), cells, excelize.RowOpts{Height: rowHeight(values, s.widths, false)}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// finishSheet adds the autofilter and print setup, and ends the stream.
+// finishSheet adds the links, the autofilter and print setup, and ends the stream.
 func (b *book) finishSheet(s *sheet) error {
 	last, err := excelize.ColumnNumberToName(s.cols)
 	if err != nil {
 		return err
 	}
-	if err := b.f.AutoFilter(s.name, "A1:"+last+strconv.Itoa(s.rows), nil); err != nil {
+	for _, l := range s.links {
+		if err := b.f.SetCellHyperLink(s.name, l.cell, l.location, "Location"); err != nil {
+			return err
+		}
+	}
+	if err := b.f.AutoFilter(s.name, "A1:"+last+strconv.Itoa(max(s.rows, 2)), nil); err != nil {
 		return err
 	}
-	if err := b.setPrint(s.name); err != nil {
+	if err := b.setPrint(s); err != nil {
 		return err
 	}
 	return s.sw.Flush()
@@ -338,28 +389,44 @@ func (b *book) cell(s string) any {
 	return s
 }
 
-// setPrint sets up printing: landscape A4, fit to the page width, the header
-// row repeated on every page, the title and sheet name in the page header.
-func (b *book) setPrint(sheet string) error {
-	landscape, a4, one, zero := "landscape", 9, 1, 0
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+// setPrint sets up printing: A4 landscape at a fixed scale, never fitted to
+// the page (which would shrink a wide sheet to an unreadable size): 100 % when
+// the sheet fits the page width, else 80 % (11 pt text prints at 8.8 pt),
+// across as many pages as it needs, across first and then down. The header row
+// and the first column are repeated on every page; the page header names the
+// register, the sheet, its date and version, the footer the page number.
+func (b *book) setPrint(s *sheet) error {
+	landscape, a4, order := "landscape", 9, "overThenDown"
+	scale := uint(100)
+	total := 0.0
+	for _, w := range s.widths {
+		total += w
+	}
+	if total > pageWidth {
+		scale = 80
+	}
+	if err := b.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, AdjustTo: &scale, PageOrder: &order,
 	}); err != nil {
 		return err
 	}
 	w := b.c.w
 	org := &b.c.reg.Organisation
-	title := headerText(w.get("doc.title")+" – "+org.Name, 120)
-	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&B" + title + "&B&R&A",
-		OddFooter: "&L" + headerText(w.get("org.date")+": "+org.EffectiveDate, 80) + "&R" + w.get("doc.page"),
+	title := headerText(w.get("doc.title")+" – "+org.Name, 100)
+	stamp := w.get("org.date") + ": " + org.EffectiveDate
+	if b.c.version != "" {
+		stamp += ", " + w.get("doc.version") + " " + b.c.version
+	}
+	if err := b.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&B" + title + "&B\n" + headerText(stamp, 80) + "&R&A",
+		OddFooter: "&R" + w.get("doc.page"),
 	}); err != nil {
 		return err
 	}
 	return b.f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
-		RefersTo: quoteSheet(sheet) + "!$1:$1",
-		Scope:    sheet,
+		RefersTo: quoteSheet(s.name) + "!$A:$A," + quoteSheet(s.name) + "!$1:$1",
+		Scope:    s.name,
 	})
 }
 
