@@ -15,10 +15,10 @@ var Layouts = []string{"art30", "ico", "cnil"}
 var (
 	indexColumns = []column{
 		{key: "idx.id", width: 24},
-		{key: "idx.name", width: 34},
-		{key: "idx.entity", width: 26, ref: "Art. 30(1)(a)"},
+		{key: "idx.name", width: 28},
+		{key: "idx.entity", width: 20, ref: "Art. 30(1)(a)"},
 		{key: "idx.role", width: 14},
-		{key: "idx.basis", width: 22, ref: "Art. 6(1)"},
+		{key: "idx.basis", width: 20, ref: "Art. 6(1)"},
 	}
 	// icoColumns are the columns of the UK ICO's documentation template for
 	// controllers, in its order, after our id and name.

@@ -178,7 +178,7 @@ type book struct {
 func (b *book) newStyles() error {
 	var err error
 	b.header, err = b.f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
+		Font:      &excelize.Font{Bold: true, Family: "Calibri", Size: 11},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2F3"}},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 		Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}},
@@ -203,7 +203,7 @@ func (b *book) newStyles() error {
 		return err
 	}
 	b.link, err = b.f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Color: "0563C1", Underline: "single"},
+		Font:      &excelize.Font{Color: "0563C1", Underline: "single", Family: "Calibri", Size: 11},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 	})
 	if err != nil {
