@@ -320,11 +320,18 @@ func (c *content) answeredBy(mark string) string {
 			}
 		}
 	}
+	addRows := func(sheet string, items []column) { // the rows of the Organisation sheet
+		for _, it := range items {
+			if strings.Contains(it.ref, mark) {
+				out = append(out, sheet+" › "+c.w.get(it.key))
+			}
+		}
+	}
 	orgSheet := c.w.get("sheet.organisation")
 	if c.layout == "cnil" {
 		orgSheet = c.w.get("sheet.cnil")
 	}
-	add(orgSheet, orgItems)
+	addRows(orgSheet, orgItems)
 	switch c.layout {
 	case "cnil":
 		add(c.w.get("legend.cnil_sheets"), cnilControllerItems)
