@@ -20,9 +20,6 @@ type column struct {
 	// actView.cell ("act.purposes"); its "d." word explains the column.
 	// Empty means key.
 	field string
-	// item is the completeness item the column shows (completeness.Item.Key);
-	// its header is the provision.
-	item string
 }
 
 // of returns the field the column shows.

@@ -31,9 +31,7 @@ func fitWidths(cols []column, header []string, rows [][]string) []float64 {
 	widths := make([]float64, len(cols))
 	for n, col := range cols {
 		need := 0
-		for _, w := range strings.Fields(header[n]) {
-			need = max(need, utf8.RuneCountInString(w)+2) // bold
-		}
+		need = longestWord(header[n]) + 2 // bold
 		word := 0
 		for _, r := range rows {
 			need = max(need, longestLine(r[n])+1)
@@ -61,13 +59,17 @@ func longestLine(s string) int {
 	return longest
 }
 
-// longestWord returns the length in characters of the longest word of s.
+// longestWord returns the length in characters of the longest word of s
+// (words are separated by spaces and line breaks).
 func longestWord(s string) int {
-	longest := 0
-	for _, w := range strings.Fields(s) {
-		if len(w) > longest { // bytes: an upper bound of the characters
-			longest = max(longest, utf8.RuneCountInString(w))
+	longest, n := 0, 0
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\t' {
+			n = 0
+			continue
 		}
+		n++
+		longest = max(longest, n)
 	}
 	return longest
 }
@@ -113,13 +115,16 @@ func lineCount(s string, capacity int) int {
 
 // paragraphLines counts the wrapped lines of text without line breaks.
 func paragraphLines(p string, capacity int) int {
-	lines, col := 1, 0
-	for _, word := range strings.Fields(p) {
-		w := utf8.RuneCountInString(word)
+	lines, col, w := 1, 0, 0
+	place := func() { // a word of w characters ends
+		if w == 0 {
+			return
+		}
 		if col > 0 {
 			if col+1+w <= capacity {
 				col += 1 + w
-				continue
+				w = 0
+				return
 			}
 			lines++
 		}
@@ -127,8 +132,16 @@ func paragraphLines(p string, capacity int) int {
 			lines++
 			w -= capacity
 		}
-		col = w
+		col, w = w, 0
 	}
+	for _, r := range p {
+		if r == ' ' || r == '\t' {
+			place()
+			continue
+		}
+		w++
+	}
+	place()
 	return lines
 }
 

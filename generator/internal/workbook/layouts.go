@@ -105,7 +105,7 @@ var orgItems = []column{
 func (c *content) tables() []table {
 	org := table{sheet: "sheet.organisation", cols: organisationColumns, rows: c.organisationRows(), freeze: 1}
 	index := table{sheet: "sheet.index", cols: indexColumns, rows: c.indexRows(), freeze: 1, link: c.activityLink}
-	complete := table{sheet: "sheet.completeness", cols: c.completenessColumns(), rows: c.completenessRows(), freeze: 2, link: c.activityLink}
+	complete := table{sheet: "sheet.completeness", cols: completenessColumns, rows: c.completenessRows(), freeze: 2}
 	legend := table{sheet: "sheet.legend", cols: legendColumns, rows: c.legendRows(), freeze: 1}
 	switch c.layout {
 	case "ico":
@@ -241,42 +241,66 @@ func (c *content) cnilRows(a *register.Activity, items []column) iter.Seq[[]stri
 	}
 }
 
-// completenessColumns are id, name, role and one column per item of
-// Art. 30 and 13/14.
-func (c *content) completenessColumns() []column {
-	cols := []column{{key: "act.id", width: 26}, {key: "act.name", width: 30}, {key: "com.role", width: 16}}
-	for _, it := range completeness.AllItems() {
-		cols = append(cols, column{key: "com.item", width: 24, ref: it.Ref, item: it.Key})
-	}
-	return cols
+// completenessColumns are id, name, role, the number of items answered, and
+// the items implied and missing with their fields.
+var completenessColumns = []column{
+	{key: "act.id", width: 26},
+	{key: "act.name", width: 30},
+	{key: "com.role", width: 16},
+	{key: "com.answered", width: 14},
+	{key: "com.implied", width: 48, ref: "Art. 30, 13, 14"},
+	{key: "com.missing", width: 48, ref: "Art. 30, 13, 14"},
 }
 
-// completenessRows yields one row per activity: the status of each item and
-// the fields that answer it; empty where the item does not apply.
+// completenessRows yields one row per activity: how many of the items of
+// Art. 30 and 13/14 that apply to it are answered, and which are implied or
+// missing, one per line with the fields concerned.
 func (c *content) completenessRows() iter.Seq[[]string] {
-	all := completeness.AllItems()
 	return func(yield func([]string) bool) {
-		row := make([]string, 3+len(all))
-		var b strings.Builder
+		row := make([]string, len(completenessColumns))
+		of := c.w.get("com.of")
+		var implied, missing strings.Builder
 		for _, a := range c.acts {
-			clear(row)
 			row[0], row[1] = a.ID, c.text(a.Name)
 			row[2] = c.w.get("role.controller")
-			offset := 3
 			if a.Role == "processor" {
 				row[2] = c.w.get("role.processor")
-				offset += len(completeness.Items("controller"))
 			}
-			for i, r := range completeness.Check(c.reg, a) {
-				if r.Status == completeness.NotApplicable {
+			implied.Reset()
+			missing.Reset()
+			answered, apply := 0, 0
+			for _, r := range completeness.Check(c.reg, a) {
+				var b *strings.Builder
+				switch r.Status {
+				case completeness.NotApplicable:
+					continue
+				case completeness.Answered:
+					answered++
+				case completeness.Implied:
+					b = &implied
+				case completeness.Missing:
+					b = &missing
+				}
+				apply++
+				if b == nil {
 					continue
 				}
-				b.Reset()
-				b.WriteString(c.w.get("status." + r.Status.String()))
+				if b.Len() > 0 {
+					b.WriteByte('\n')
+				}
+				b.WriteString(r.Item.Ref)
 				if len(r.Fields) > 0 {
 					b.WriteString(" (" + strings.Join(r.Fields, ", ") + ")")
 				}
-				row[offset+i] = b.String()
+			}
+			row[3] = strconv.Itoa(answered) + " " + of + " " + strconv.Itoa(apply)
+			row[4] = c.w.get("none")
+			if implied.Len() > 0 {
+				row[4] = implied.String()
+			}
+			row[5] = c.w.get("none")
+			if missing.Len() > 0 {
+				row[5] = missing.String()
 			}
 			if !yield(row) {
 				return
@@ -286,20 +310,10 @@ func (c *content) completenessRows() iter.Seq[[]string] {
 }
 
 // header returns the header of a column.
-func (c *content) header(col column) string {
-	if col.item != "" {
-		return col.ref
-	}
-	return c.w.get("h." + col.key)
-}
+func (c *content) header(col column) string { return c.w.get("h." + col.key) }
 
 // explanation returns the legend's explanation of a column.
-func (c *content) explanation(col column) string {
-	if col.item != "" {
-		return c.w.get("d.com.item") + " " + c.w.get("item."+col.item) + "."
-	}
-	return c.w.get("d." + col.of())
-}
+func (c *content) explanation(col column) string { return c.w.get("d." + col.of()) }
 
 // art30Items are the items of Art. 30 every layout must answer, with the
 // text that marks a provision as answering them.
@@ -315,7 +329,7 @@ func (c *content) answeredBy(mark string) string {
 	var out []string
 	add := func(sheet string, cols []column) {
 		for _, col := range cols {
-			if strings.Contains(col.ref, mark) && col.item == "" {
+			if strings.Contains(col.ref, mark) {
 				out = append(out, sheet+" › "+c.header(col))
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -345,10 +346,8 @@ func (b *book) finishSheet(s *sheet) error {
 	if err != nil {
 		return err
 	}
-	for _, l := range s.links {
-		if err := b.f.SetCellHyperLink(s.name, l.cell, l.location, "Location"); err != nil {
-			return err
-		}
+	if err := b.setLinks(s.name, s.links); err != nil {
+		return err
 	}
 	if err := b.f.AutoFilter(s.name, "A1:"+last+strconv.Itoa(max(s.rows, 2)), nil); err != nil {
 		return err
@@ -357,6 +356,74 @@ func (b *book) finishSheet(s *sheet) error {
 		return err
 	}
 	return s.sw.Flush()
+}
+
+// setLinks adds internal links to cells of a sheet being streamed.
+// excelize's SetCellHyperLink looks through all the sheet's links for each
+// new one, which takes quadratic time: minutes for an index of 100,000
+// activities. setLinks sets the first link with it, then replaces the
+// sheet's list of links, which holds just that one, by the whole list in one
+// step through reflection. Should excelize's worksheet no longer have that
+// shape, it falls back to SetCellHyperLink; TestIndexLinks reads every link
+// back.
+func (b *book) setLinks(sheet string, links []link) error {
+	if len(links) == 0 {
+		return nil
+	}
+	if err := b.f.SetCellHyperLink(sheet, links[0].cell, links[0].location, "Location"); err != nil {
+		return err
+	}
+	if list, ok := b.linkList(links[0]); ok {
+		out := reflect.MakeSlice(list.Type(), len(links), len(links))
+		out.Index(0).Set(list.Index(0))
+		for i, l := range links[1:] {
+			e := out.Index(i + 1)
+			e.FieldByName("Ref").SetString(l.cell)
+			e.FieldByName("Location").SetString(l.location)
+		}
+		list.Set(out)
+		return nil
+	}
+	for _, l := range links[1:] {
+		if err := b.f.SetCellHyperLink(sheet, l.cell, l.location, "Location"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// linkList finds the list of links of the worksheet whose only link is
+// first, as a settable slice of excelize's hyperlink elements, which have
+// string fields Ref and Location.
+func (b *book) linkList(first link) (reflect.Value, bool) {
+	var found reflect.Value
+	n := 0
+	b.f.Sheet.Range(func(_, v any) bool {
+		ws := reflect.ValueOf(v)
+		if ws.Kind() != reflect.Pointer || ws.IsNil() || ws.Elem().Kind() != reflect.Struct {
+			return true
+		}
+		h := ws.Elem().FieldByName("Hyperlinks")
+		if !h.IsValid() || h.Kind() != reflect.Pointer || h.IsNil() || h.Elem().Kind() != reflect.Struct {
+			return true
+		}
+		list := h.Elem().FieldByName("Hyperlink")
+		if !list.IsValid() || list.Kind() != reflect.Slice || list.Len() != 1 || !list.CanSet() {
+			return true
+		}
+		e := list.Index(0)
+		if e.Kind() != reflect.Struct {
+			return true
+		}
+		ref, loc := e.FieldByName("Ref"), e.FieldByName("Location")
+		if ref.IsValid() && loc.IsValid() && ref.Kind() == reflect.String && loc.Kind() == reflect.String &&
+			ref.String() == first.cell && loc.String() == first.location && ref.CanSet() && loc.CanSet() {
+			found = list
+			n++
+		}
+		return true
+	})
+	return found, n == 1
 }
 
 // checkLength reports a text too long for a cell, which a spreadsheet would
