@@ -34,8 +34,15 @@ func fitWidths(cols []column, header []string, rows [][]string) []float64 {
 		need = longestWord(header[n]) + 2 // bold
 		word := 0
 		for _, r := range rows {
-			need = max(need, longestLine(r[n])+1)
-			word = max(word, longestWord(r[n])+1)
+			cell := r[n]
+			if float64(need) < col.width {
+				need = max(need, longestLine(cell)+1)
+			}
+			// Only a word longer than the column matters, and a cell of
+			// fewer bytes than that has none.
+			if float64(len(cell)) >= max(col.width, float64(word)) && float64(word) < maxWordWidth {
+				word = max(word, longestWord(cell)+1)
+			}
 		}
 		// A spreadsheet does not break a word: the column is at least as
 		// wide as its longest word, up to maxWordWidth.
@@ -86,6 +93,9 @@ func rowHeight(cells []string, widths []float64, bold bool) float64 {
 		capacity := widths[n] - 1 // the cell's padding
 		if bold {
 			capacity *= 0.9
+		}
+		if float64(len(s)) <= capacity && strings.IndexByte(s, '\n') < 0 {
+			continue // one line: it has no more characters than bytes
 		}
 		most = max(most, lineCount(s, max(int(capacity), 1)))
 	}
