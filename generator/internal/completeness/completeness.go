@@ -10,6 +10,7 @@ package completeness
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/privacy-as-code/ropa/generator/internal/country"
 	"github.com/privacy-as-code/ropa/generator/internal/register"
@@ -138,6 +139,15 @@ func notApplicable(note string) Result { return Result{Status: NotApplicable, No
 // check answers one item; key is an Item.Key.
 func check(reg *register.Register, a *register.Activity, key string) Result {
 	org := &reg.Organisation
+	stated := func(t register.Text) bool { return stated(reg, a, t) }
+	allStated := func(ts []register.Text) bool {
+		for _, t := range ts {
+			if !stated(t) {
+				return false
+			}
+		}
+		return true
+	}
 	switch key {
 	case "30.1.a", "13.1.a":
 		if controllersComplete(org.Controllers) {
@@ -158,22 +168,22 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		}
 		return missing("no data protection officer is recorded (required where Art. 37 applies)", "organisation.dpo")
 	case "30.1.b", "30.2.b":
-		if len(a.Purposes) > 0 {
+		if len(a.Purposes) > 0 && allStated(a.Purposes) {
 			return answered("purposes")
 		}
-		return missing("no purposes", "purposes")
+		return missing("no purposes, or a placeholder", "purposes")
 	case "30.1.c":
 		if len(a.Subjects) > 0 && len(a.Categories) > 0 && known(a.Subjects, reg.Subjects) && known(a.Categories, reg.Categories) {
 			return answered("subjects", "categories")
 		}
 		return missing("subjects or categories are missing or unknown", "subjects", "categories")
 	case "13.1.c":
-		if len(a.Purposes) > 0 && a.LegalBasis != "" {
+		if len(a.Purposes) > 0 && allStated(a.Purposes) && a.LegalBasis != "" {
 			if a.SpecialCategoryCondition == "" && hasSpecial(reg, a) {
 				return missing("a data category is special but the Art. 9(2) condition is not stated", "special_category_condition")
 			}
 			if a.LegalBasis == "legal-obligation" || a.LegalBasis == "public-task" {
-				if len(a.Law) == 0 {
+				if !stated(a.Law) {
 					return missing("the law that sets the obligation or task is not stated", "legal_basis", "law")
 				}
 				return answered("purposes", "legal_basis", "law")
@@ -185,7 +195,7 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		if a.LegalBasis != "legitimate-interests" {
 			return notApplicable("the legal basis is not legitimate interests")
 		}
-		if len(a.LegitimateInterest) > 0 {
+		if stated(a.LegitimateInterest) {
 			return answered("legitimate_interest")
 		}
 		return missing("the legitimate interest is not stated", "legitimate_interest")
@@ -207,6 +217,12 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		for _, r := range a.Retention {
 			for _, id := range r.Categories {
 				covered[id] = true
+				if !slices.Contains(a.Categories, id) {
+					return missing("a retention rule names "+id+", which is not a category of the activity", "retention")
+				}
+			}
+			if r.Period == "" && !stated(r.Criteria) {
+				return missing("a retention rule has neither period nor criteria", "retention")
 			}
 		}
 		for _, id := range a.Categories {
@@ -247,7 +263,7 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		if !hasSource(reg, a, "provided") {
 			return notApplicable("no data category is provided by the person")
 		}
-		if a.Requirement != nil {
+		if a.Requirement != nil && stated(a.Requirement.Consequence) {
 			return answered("requirement")
 		}
 		return missing("requirement is not stated for the data the person provides", "requirement")
@@ -256,7 +272,7 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		if !d.Used {
 			return answered("automated_decisions.used")
 		}
-		if len(d.Logic) > 0 && len(d.Consequences) > 0 {
+		if stated(d.Logic) && stated(d.Consequences) {
 			return answered("automated_decisions")
 		}
 		return missing("automated decisions are used but their logic or consequences are not stated", "automated_decisions")
@@ -269,7 +285,7 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		if !hasSource(reg, a, "received") {
 			return notApplicable("all data is obtained from the person")
 		}
-		if len(a.SourceDetails) > 0 {
+		if stated(a.SourceDetails) {
 			return answered("source_details")
 		}
 		return missing("data is received from others but source_details does not say from whom", "source_details")
@@ -284,11 +300,20 @@ func Transfers(reg *register.Register, a *register.Activity) Result {
 	transferred := map[string]bool{}
 	for _, t := range a.Transfers {
 		transferred[t.Recipient] = true
-		if t.Safeguard == "" || t.Country == "" {
-			return missing("a transfer has no country or safeguard", "transfers")
-		}
-		if t.Safeguard == "art49-derogation" && len(t.Details) == 0 {
+		r := reg.Recipients[t.Recipient]
+		_, adequate := country.Adequacy(t.Country)
+		switch {
+		case t.Safeguard == "" || !country.Valid(t.Country):
+			return missing("a transfer has no valid country or safeguard", "transfers")
+		case r == nil || !slices.Contains(a.Recipients, t.Recipient):
+			return missing("a transfer's recipient is not among the activity's recipients", "transfers", "recipients")
+		case r.Country != t.Country || country.InEEA(t.Country):
+			return missing("a transfer's country is not the recipient's, or is in the EEA", "transfers")
+		case t.Safeguard == "art49-derogation" && !stated(reg, a, t.Details):
 			return missing("an Art. 49 derogation without details", "transfers")
+		case t.Safeguard == "dpf" && t.Country != country.DPFCountry,
+			t.Safeguard == "adequacy" && (t.Country == country.DPFCountry || !adequate):
+			return missing("the safeguard does not hold for the country", "transfers")
 		}
 	}
 	for _, id := range a.Recipients {
@@ -353,4 +378,30 @@ func hasSpecial(reg *register.Register, a *register.Activity) bool {
 		}
 	}
 	return false
+}
+
+// stated reports whether a text is written and is not a placeholder (a
+// text starting with TODO, which the rules warn about). The texts of a
+// public activity must be written in every language of the site and in no
+// other, as the rules require.
+func stated(reg *register.Register, a *register.Activity, t register.Text) bool {
+	if len(t) == 0 {
+		return false
+	}
+	for k, s := range t {
+		if s == "" || strings.HasPrefix(s, "TODO") {
+			return false
+		}
+		if a.IsPublic() && k != "" && len(reg.Languages) > 0 && !slices.Contains(reg.Languages, k) {
+			return false
+		}
+	}
+	if a.IsPublic() {
+		for _, lang := range reg.Languages {
+			if t.In(lang, reg.DefaultLanguage) == "" {
+				return false
+			}
+		}
+	}
+	return true
 }
