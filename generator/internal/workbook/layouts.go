@@ -422,3 +422,34 @@ func (c *content) legendRows() iter.Seq[[]string] {
 		}
 	}
 }
+
+// cost estimates the work of writing a table: its cells.
+func (c *content) cost(t table) int {
+	var rows int
+	switch t.sheet {
+	case "sheet.controller", "sheet.ico", "sheet.processor", "sheet.ico_proc":
+		processor := t.sheet == "sheet.processor" || t.sheet == "sheet.ico_proc"
+		for _, a := range c.acts {
+			if (a.Role == "processor") == processor {
+				rows++
+			}
+		}
+	case "sheet.transfers":
+		for _, a := range c.acts {
+			rows += len(a.Transfers)
+		}
+	case "sheet.index":
+		rows = len(c.acts)
+	case "sheet.completeness":
+		rows = 4 * len(c.acts) // each row checks every item
+	case "sheet.recipients":
+		rows = len(c.reg.Recipients)
+	case "sheet.categories":
+		rows = len(c.reg.Categories)
+	case "sheet.measures":
+		rows = len(c.reg.Measures)
+	default:
+		rows = 30
+	}
+	return rows * len(t.cols)
+}

@@ -257,8 +257,13 @@ func (b *book) startSheet(i int, t table) (*sheet, error) {
 // and writes only to its sheet's stream writer, which keeps its rows in its
 // own buffer or temporary file; nothing else in the file is touched.
 func (b *book) fillSheets(sheets []*sheet) error {
+	// The largest sheets go first, so that no goroutine is left with a large
+	// one when the others are done.
+	tables := b.c.tables()
+	order := slices.Clone(sheets)
+	slices.SortStableFunc(order, func(x, y *sheet) int { return b.c.cost(tables[y.index]) - b.c.cost(tables[x.index]) })
 	next := make(chan *sheet, len(sheets))
-	for _, s := range sheets {
+	for _, s := range order {
 		next <- s
 	}
 	close(next)
