@@ -422,3 +422,71 @@ func TestCompletenessSheet(t *testing.T) {
 		t.Error("the register has no missing item; the test needs one")
 	}
 }
+
+// TestLayoutsShowTheSameCells reads the ICO and CNIL layouts back and checks
+// that every cell they share with the Art. 30 layout (the same field of the
+// same activity) says the same.
+func TestLayoutsShowTheSameCells(t *testing.T) {
+	reg := absenceRegister()
+	art30 := open(t, encode(t, reg, Options{Lang: "en"}))
+	want := map[string]string{} // activity id + "|" + field -> cell
+	for _, sheet := range []struct {
+		name string
+		cols []column
+	}{{"Controller activities", controllerColumns}, {"Processor activities", processorColumns}} {
+		rs := rows(t, art30, sheet.name)
+		for _, r := range rs[1:] {
+			for i, col := range sheet.cols {
+				v := ""
+				if i < len(r) {
+					v = r[i]
+				}
+				want[r[0]+"|"+col.of()] = v
+			}
+		}
+	}
+	compared := 0
+	check := func(layout, id, field, got string) {
+		w, ok := want[id+"|"+field]
+		if !ok {
+			return
+		}
+		compared++
+		if got != w {
+			t.Errorf("%s: %s %s = %q; the art30 layout says %q", layout, id, field, got, w)
+		}
+	}
+	ico := open(t, encode(t, reg, Options{Lang: "en", Layout: "ico"}))
+	for _, sheet := range []struct {
+		name string
+		cols []column
+	}{{"Controller record (ICO)", icoColumns}, {"Processor record (ICO)", icoProcessorColumns}} {
+		for _, r := range rows(t, ico, sheet.name)[1:] {
+			for i, col := range sheet.cols {
+				v := ""
+				if i < len(r) {
+					v = r[i]
+				}
+				check("ico", r[0], col.of(), v)
+			}
+		}
+	}
+	cnil := open(t, encode(t, reg, Options{Lang: "en", Layout: "cnil"}))
+	for _, a := range reg.Activities {
+		items := cnilControllerItems
+		if a.Role == "processor" {
+			items = cnilProcessorItems
+		}
+		rs := rows(t, cnil, a.ID)
+		for i, it := range items {
+			v := ""
+			if len(rs[i+1]) > 1 {
+				v = rs[i+1][1]
+			}
+			check("cnil", a.ID, it.key, v)
+		}
+	}
+	if compared < 100 {
+		t.Errorf("only %d cells compared", compared)
+	}
+}
