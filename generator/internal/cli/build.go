@@ -5,6 +5,7 @@ import (
 	"io"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/privacy-as-code/ropa/generator/internal/register"
@@ -13,7 +14,7 @@ import (
 )
 
 func build(args []string, stdout, stderr io.Writer) int {
-	set := flags("build", "build [--root DIR] [--site-dir DIR] [--workbook FILE] [--workbook-lang nl|en] [--strict]",
+	set := flags("build", "build [--root DIR] [--site-dir DIR] [--workbook FILE] [--workbook-lang nl|en] [--workbook-layout art30|ico|cnil] [--strict]",
 		"Validates the records and, only when they have no errors, builds the public\n"+
 			"privacy center (a static site, both languages) and the record of processing\n"+
 			"for regulators (an Excel workbook). Each output is built in a temporary place\n"+
@@ -23,6 +24,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	siteDir := set.String("site-dir", "public", "directory the site is written to, relative to the root")
 	book := set.String("workbook", filepath.Join("export", "ropa.xlsx"), "path of the workbook, relative to the root")
 	lang := set.String("workbook-lang", "", "language of the workbook: nl or en (default the site's default language)")
+	layout := set.String("workbook-layout", "art30", "layout of the workbook: art30 (a sheet per kind of record), ico (the UK ICO's template) or cnil (a sheet per activity, for print)")
 	strict := set.Bool("strict", false, "treat warnings as errors")
 	if code, done := parse(set, args, stderr); done {
 		return code
@@ -34,6 +36,10 @@ func build(args []string, stdout, stderr io.Writer) int {
 	sitePath, bookPath := under(*root, *siteDir), under(*root, *book)
 	if inside(bookPath, sitePath) {
 		fmt.Fprintf(stderr, "the workbook %s would be inside the site directory %s: a record of processing is not a public document; choose another --workbook\n", *book, *siteDir)
+		return exitUsage
+	}
+	if !slices.Contains(workbook.Layouts, *layout) {
+		fmt.Fprintf(stderr, "unknown workbook layout %q: use art30, ico or cnil\n", *layout)
 		return exitUsage
 	}
 	if *lang != "" && *lang != "nl" && *lang != "en" {
@@ -56,7 +62,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fmt.Fprintf(stdout, "site: %s (%d pages, %d files)\n", *siteDir, res.Pages, res.Files)
-	if err := workbook.Write(bookPath, reg, workbook.Options{Lang: *lang, Version: recordsVersion(*root)}); err != nil {
+	if err := workbook.Write(bookPath, reg, workbook.Options{Lang: *lang, Layout: *layout, Version: recordsVersion(*root)}); err != nil {
 		fmt.Fprintf(stderr, "workbook: %v\n", err)
 		return exitUsage
 	}

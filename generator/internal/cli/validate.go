@@ -4,18 +4,22 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/privacy-as-code/ropa/generator/internal/completeness"
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
 )
 
 func validate(args []string, stdout, stderr io.Writer) int {
-	fs := flags("validate", "validate [--root DIR] [--format text|json|github] [--strict]",
+	fs := flags("validate", "validate [--root DIR] [--format text|json|github] [--strict] [--report completeness]",
 		"Checks every record under data/ against the JSON Schemas in schemas/ and the\n"+
 			"cross-record rules, and reports every problem as file:line:col: path: message.\n"+
 			"Text diagnostics go to stderr and a summary to stdout; json and github output\n"+
-			"go to stdout.", stdout)
+			"go to stdout. --report completeness then prints, per activity, which item of\n"+
+			"Art. 30 and Art. 13/14 is answered by which field, and which is implied or\n"+
+			"missing (only when the records have no errors).", stdout)
 	root := fs.String("root", ".", "project root holding hugo.toml, data/, schemas/, content/ and themes/")
 	format := fs.String("format", "text", "output format: text, json or github (GitHub Actions annotations)")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
+	reportKind := fs.String("report", "", "also print a report: completeness (text format only)")
 	if code, done := parse(fs, args, stderr); done {
 		return code
 	}
@@ -23,6 +27,14 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	case "text", "json", "github":
 	default:
 		fmt.Fprintf(stderr, "unknown format %q: use text, json or github\n", *format)
+		return exitUsage
+	}
+	switch {
+	case *reportKind != "" && *reportKind != "completeness":
+		fmt.Fprintf(stderr, "unknown report %q: use completeness\n", *reportKind)
+		return exitUsage
+	case *reportKind != "" && *format != "text":
+		fmt.Fprintf(stderr, "--report %s needs --format text\n", *reportKind)
 		return exitUsage
 	}
 	schemas, ok := checkRoot(*root, stderr)
@@ -37,6 +49,12 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	code := findingsCode(diags, *strict)
 	if *format == "text" && code == exitOK {
 		fmt.Fprintf(stdout, "ok: %s, %s\n", count(len(reg.Activities), "activity", "activities"), count(len(reg.Files)-len(reg.Activities), "shared definition", "shared definitions"))
+	}
+	if errs, _ := diags.Count(); *reportKind == "completeness" && errs == 0 {
+		if err := completeness.WriteText(stdout, reg); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
 	}
 	return code
 }

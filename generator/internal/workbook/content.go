@@ -13,116 +13,135 @@ import (
 
 // column is one column of a table.
 type column struct {
-	key   string  // dictionary key of the header ("h."+key) and its explanation ("d."+key)
-	width float64 // width in characters
+	key   string  // dictionary key of the header ("h."+key) and, unless field is set, of its explanation ("d."+key)
+	width float64 // largest width in characters; the column is narrower when its content is
 	ref   string  // the GDPR provision the column answers, "" when none
+	// field is what the cells of an activity table show, a key of
+	// actView.cell ("act.purposes"); its "d." word explains the column.
+	// Empty means key.
+	field string
+}
+
+// of returns the field the column shows.
+func (col column) of() string {
+	if col.field != "" {
+		return col.field
+	}
+	return col.key
 }
 
 // table is one sheet: a header row of columns, then rows of text cells.
 type table struct {
 	sheet string // dictionary key of the sheet name
+	name  string // the sheet name itself, when it is not a dictionary word (the CNIL layout's activity sheets)
 	cols  []column
 	// rows yields the body rows, one cell per column. The slice is reused:
 	// the consumer must not keep it.
 	rows iter.Seq[[]string]
+	// freeze is the number of columns that stay in view when scrolling
+	// right (the id, and the name); at least 1.
+	freeze int
+	// link, when set, returns the internal link of a row's first cell (a
+	// location such as 'Sheet'!A2), or "".
+	link func(row []string) string
 }
 
 var (
 	organisationColumns = []column{
-		{"org.item", 34, ""},
-		{"org.value", 70, ""},
-		{"ref", 20, ""},
+		{key: "org.item", width: 32, ref: ""},
+		{key: "org.value", width: 68, ref: ""},
+		{key: "ref", width: 18, ref: ""},
 	}
 	controllerColumns = []column{
-		{"act.id", 26, ""},
-		{"act.name", 30, ""},
-		{"act.function", 20, ""},
-		{"act.purposes", 45, "Art. 30(1)(b)"},
-		{"act.basis", 30, "Art. 6(1)"},
-		{"act.law", 30, "Art. 6(3)"},
-		{"act.interest", 40, "Art. 6(1)(f)"},
-		{"act.lia", 26, "Art. 5(2), 6(1)(f)"},
-		{"act.art9", 32, "Art. 9(2)"},
-		{"act.subjects", 28, "Art. 30(1)(c)"},
-		{"act.categories", 40, "Art. 30(1)(c)"},
-		{"act.sources", 32, "Art. 14(2)(f)"},
-		{"act.recipients", 40, "Art. 30(1)(d)"},
-		{"act.countries", 34, "Art. 30(1)(e)"},
-		{"act.safeguards", 44, "Art. 30(1)(e), 46, 49"},
-		{"act.retention", 48, "Art. 30(1)(f)"},
-		{"act.measures", 36, "Art. 30(1)(g), 32(1)"},
-		{"act.automated", 32, "Art. 22"},
-		{"act.dpia_required", 12, "Art. 35"},
-		{"act.dpia_status", 14, "Art. 35"},
-		{"act.dpia_link", 26, "Art. 35"},
-		{"act.contracts", 28, "Art. 28(3)"},
-		{"act.consent", 26, "Art. 7(1)"},
-		{"act.systems", 22, ""},
-		{"act.owner", 20, ""},
-		{"act.published", 16, "Art. 13, 14"},
-		{"act.notes", 40, ""},
+		{key: "act.id", width: 26, ref: ""},
+		{key: "act.name", width: 30, ref: ""},
+		{key: "act.function", width: 20, ref: ""},
+		{key: "act.purposes", width: 45, ref: "Art. 30(1)(b)"},
+		{key: "act.basis", width: 30, ref: "Art. 6(1)"},
+		{key: "act.law", width: 30, ref: "Art. 6(3)"},
+		{key: "act.interest", width: 40, ref: "Art. 6(1)(f)"},
+		{key: "act.lia", width: 26, ref: "Art. 5(2), 6(1)(f)"},
+		{key: "act.art9", width: 32, ref: "Art. 9(2)"},
+		{key: "act.subjects", width: 28, ref: "Art. 30(1)(c)"},
+		{key: "act.categories", width: 40, ref: "Art. 30(1)(c)"},
+		{key: "act.sources", width: 32, ref: "Art. 14(2)(f)"},
+		{key: "act.recipients", width: 40, ref: "Art. 30(1)(d)"},
+		{key: "act.countries", width: 34, ref: "Art. 30(1)(e)"},
+		{key: "act.safeguards", width: 44, ref: "Art. 30(1)(e), 46, 49"},
+		{key: "act.retention", width: 48, ref: "Art. 30(1)(f)"},
+		{key: "act.measures", width: 36, ref: "Art. 30(1)(g), 32(1)"},
+		{key: "act.automated", width: 32, ref: "Art. 22"},
+		{key: "act.dpia_required", width: 12, ref: "Art. 35"},
+		{key: "act.dpia_status", width: 14, ref: "Art. 35"},
+		{key: "act.dpia_link", width: 26, ref: "Art. 35"},
+		{key: "act.contracts", width: 28, ref: "Art. 28(3)"},
+		{key: "act.consent", width: 26, ref: "Art. 7(1)"},
+		{key: "act.systems", width: 22, ref: ""},
+		{key: "act.owner", width: 20, ref: ""},
+		{key: "act.published", width: 16, ref: "Art. 13, 14"},
+		{key: "act.notes", width: 40, ref: ""},
 	}
 	processorColumns = []column{
-		{"act.id", 26, ""},
-		{"act.name", 30, ""},
-		{"proc.controllers", 45, "Art. 30(2)(a)"},
-		{"proc.processing", 45, "Art. 30(2)(b)"},
-		{"act.subjects", 28, ""},
-		{"act.categories", 40, ""},
-		{"act.recipients", 40, "Art. 28(2), 28(4)"},
-		{"act.countries", 34, "Art. 30(2)(c)"},
-		{"act.safeguards", 44, "Art. 30(2)(c), 46, 49"},
-		{"act.measures", 36, "Art. 30(2)(d), 32(1)"},
-		{"act.contracts", 28, "Art. 28(3)"},
-		{"act.systems", 22, ""},
-		{"act.owner", 20, ""},
-		{"act.notes", 40, ""},
+		{key: "act.id", width: 26, ref: ""},
+		{key: "act.name", width: 30, ref: ""},
+		{key: "proc.controllers", width: 45, ref: "Art. 30(2)(a)"},
+		{key: "proc.processing", width: 45, ref: "Art. 30(2)(b)"},
+		{key: "act.subjects", width: 28, ref: ""},
+		{key: "act.categories", width: 40, ref: ""},
+		{key: "act.recipients", width: 40, ref: "Art. 28(2), 28(4)"},
+		{key: "act.countries", width: 34, ref: "Art. 30(2)(c)"},
+		{key: "act.safeguards", width: 44, ref: "Art. 30(2)(c), 46, 49"},
+		{key: "act.measures", width: 36, ref: "Art. 30(2)(d), 32(1)"},
+		{key: "act.contracts", width: 28, ref: "Art. 28(3)"},
+		{key: "act.systems", width: 22, ref: ""},
+		{key: "act.owner", width: 20, ref: ""},
+		{key: "act.notes", width: 40, ref: ""},
 	}
 	recipientColumns = []column{
-		{"rec.id", 26, ""},
-		{"rec.name", 30, "Art. 30(1)(d)"},
-		{"rec.kind", 22, "Art. 30(1)(d)"},
-		{"rec.country_code", 10, ""},
-		{"rec.country", 22, ""},
-		{"rec.area", 16, "Art. 30(1)(e)"},
-		{"rec.description", 50, ""},
-		{"rec.contract", 26, "Art. 28(3)"},
-		{"rec.contact", 26, ""},
-		{"rec.notes", 40, ""},
+		{key: "rec.id", width: 26, ref: ""},
+		{key: "rec.name", width: 30, ref: "Art. 30(1)(d)"},
+		{key: "rec.kind", width: 22, ref: "Art. 30(1)(d)"},
+		{key: "rec.country_code", width: 10, ref: ""},
+		{key: "rec.country", width: 22, ref: ""},
+		{key: "rec.area", width: 16, ref: "Art. 30(1)(e)"},
+		{key: "rec.description", width: 50, ref: ""},
+		{key: "rec.contract", width: 26, ref: "Art. 28(3)"},
+		{key: "rec.contact", width: 26, ref: ""},
+		{key: "rec.notes", width: 40, ref: ""},
 	}
 	transferColumns = []column{
-		{"tr.activity_id", 26, ""},
-		{"tr.activity", 30, ""},
-		{"tr.role", 18, "Art. 30(1), 30(2)"},
-		{"tr.recipient", 24, ""},
-		{"tr.recipient_name", 30, "Art. 30(1)(e), 30(2)(c)"},
-		{"tr.country_code", 10, "Art. 30(1)(e), 30(2)(c)"},
-		{"tr.country", 22, "Art. 30(1)(e), 30(2)(c)"},
-		{"tr.safeguard_code", 16, "Art. 44-49"},
-		{"tr.safeguard", 40, "Art. 44-49"},
-		{"tr.adequacy", 40, "Art. 45"},
-		{"tr.details", 44, "Art. 30(1)(e), 49(1)"},
+		{key: "tr.activity_id", width: 26, ref: ""},
+		{key: "tr.activity", width: 30, ref: ""},
+		{key: "tr.role", width: 18, ref: "Art. 30(1), 30(2)"},
+		{key: "tr.recipient", width: 24, ref: ""},
+		{key: "tr.recipient_name", width: 30, ref: "Art. 30(1)(e), 30(2)(c)"},
+		{key: "tr.country_code", width: 10, ref: "Art. 30(1)(e), 30(2)(c)"},
+		{key: "tr.country", width: 22, ref: "Art. 30(1)(e), 30(2)(c)"},
+		{key: "tr.safeguard_code", width: 16, ref: "Art. 44-49"},
+		{key: "tr.safeguard", width: 40, ref: "Art. 44-49"},
+		{key: "tr.adequacy", width: 40, ref: "Art. 45"},
+		{key: "tr.details", width: 44, ref: "Art. 30(1)(e), 49(1)"},
 	}
 	categoryColumns = []column{
-		{"cat.id", 26, ""},
-		{"cat.name", 30, "Art. 30(1)(c)"},
-		{"cat.description", 50, ""},
-		{"cat.special", 14, "Art. 9(1)"},
-		{"cat.criminal", 14, "Art. 10"},
-		{"cat.source", 26, "Art. 14(2)(f)"},
-		{"cat.examples", 40, ""},
+		{key: "cat.id", width: 26, ref: ""},
+		{key: "cat.name", width: 30, ref: "Art. 30(1)(c)"},
+		{key: "cat.description", width: 50, ref: ""},
+		{key: "cat.special", width: 14, ref: "Art. 9(1)"},
+		{key: "cat.criminal", width: 14, ref: "Art. 10"},
+		{key: "cat.source", width: 26, ref: "Art. 14(2)(f)"},
+		{key: "cat.examples", width: 40, ref: ""},
 	}
 	measureColumns = []column{
-		{"mea.id", 26, ""},
-		{"mea.name", 34, "Art. 30(1)(g)"},
-		{"mea.kind", 16, "Art. 32(1)"},
-		{"mea.description", 70, ""},
+		{key: "mea.id", width: 26, ref: ""},
+		{key: "mea.name", width: 34, ref: "Art. 30(1)(g)"},
+		{key: "mea.kind", width: 16, ref: "Art. 32(1)"},
+		{key: "mea.description", width: 70, ref: ""},
 	}
 	legendColumns = []column{
-		{"leg.sheet", 28, ""},
-		{"leg.item", 34, ""},
-		{"leg.meaning", 80, ""},
-		{"ref", 22, ""},
+		{key: "leg.sheet", width: 24, ref: ""},
+		{key: "leg.item", width: 30, ref: ""},
+		{key: "leg.meaning", width: 52, ref: ""},
+		{key: "ref", width: 18, ref: ""},
 	}
 )
 
@@ -134,6 +153,11 @@ type content struct {
 	w         words
 	acts      []*register.Activity // sorted by id
 	countries map[string]string    // country name by code, in lang
+	layout    string               // art30, ico or cnil
+	// sheetOf maps an activity id to the name of its CNIL sheet; only in
+	// the cnil layout.
+	sheetOf map[string]string
+	links   map[string]string // activity id to the location of its row or sheet, made when first needed
 }
 
 func newContent(reg *register.Register, lang, version string) *content {
@@ -158,20 +182,6 @@ func (c *content) clone() *content {
 	d := *c
 	d.countries = map[string]string{}
 	return &d
-}
-
-// tables returns the sheets of the workbook, in order.
-func (c *content) tables() []table {
-	return []table{
-		{"sheet.organisation", organisationColumns, c.organisationRows()},
-		{"sheet.controller", controllerColumns, c.controllerRows()},
-		{"sheet.processor", processorColumns, c.processorRows()},
-		{"sheet.recipients", recipientColumns, c.recipientRows()},
-		{"sheet.transfers", transferColumns, c.transferRows()},
-		{"sheet.categories", categoryColumns, c.categoryRows()},
-		{"sheet.measures", measureColumns, c.measureRows()},
-		{"sheet.legend", legendColumns, c.legendRows()},
-	}
 }
 
 // text returns t in the workbook language, falling back to the default language.
@@ -256,18 +266,10 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 				return
 			}
 		}
-		rep := c.w.get("none")
-		if org.Representative != nil {
-			rep = lines(c.party(*org.Representative))
-		}
-		if !emit("org.representative", rep, "Art. 30(1)(a), 27") {
+		if !emit("org.representative", c.representative(), "Art. 30(1)(a), 27") {
 			return
 		}
-		dpo := c.w.get("none")
-		if d := org.DPO; d != nil {
-			dpo = lines(nonEmpty([]string{d.Name, d.Email, d.Address}))
-		}
-		if !emit("org.dpo", dpo, "Art. 30(1)(a), 37") {
+		if !emit("org.dpo", c.dpo(), "Art. 30(1)(a), 37") {
 			return
 		}
 		a := org.SupervisoryAuthority
@@ -300,97 +302,10 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 			emit("org.version", c.version, "") &&
 			emit("org.notice_version", org.Version, "") &&
 			emit("org.language", c.w.get("language."+c.lang), "") &&
-			emit("org.owner", owner, "Art. 5(2)") &&
+			emit("org.owner", c.stated(owner), "Art. 5(2)") &&
 			(notes == "" || emit("org.notes", notes, "")) &&
 			emit("org.controller_count", strconv.Itoa(nc), "Art. 30(1)") &&
 			emit("org.processor_count", strconv.Itoa(np), "Art. 30(2)")
-	}
-}
-
-// controllerRows yields one row per activity as controller (Art. 30(1)).
-func (c *content) controllerRows() iter.Seq[[]string] {
-	return func(yield func([]string) bool) {
-		row := make([]string, len(controllerColumns))
-		for _, a := range c.acts {
-			if a.Role == "processor" {
-				continue
-			}
-			in := internal(a)
-			var dpiaRequired, dpiaStatus, dpiaLink string
-			if d := in.DPIA; d != nil {
-				dpiaRequired, dpiaStatus, dpiaLink = c.yesNo(d.Required), c.word("dpia.", d.Status), d.Link
-			}
-			countries, safeguards := c.transfers(a)
-			row[0] = a.ID
-			row[1] = c.text(a.Name)
-			row[2] = in.BusinessFunction
-			row[3] = c.texts(a.Purposes)
-			row[4] = c.legalBasis(a.LegalBasis)
-			row[5] = c.text(a.Law)
-			row[6] = c.text(a.LegitimateInterest)
-			row[7] = in.LIA
-			row[8] = c.art9(a.SpecialCategoryCondition)
-			row[9] = c.subjects(a.Subjects)
-			row[10] = c.categories(a.Categories)
-			row[11] = c.sources(a)
-			row[12] = c.recipients(a.Recipients)
-			row[13] = countries
-			row[14] = safeguards
-			row[15] = c.retention(a.Retention)
-			row[16] = c.measures(a.Measures)
-			row[17] = c.automated(a.AutomatedDecisions)
-			row[18] = dpiaRequired
-			row[19] = dpiaStatus
-			row[20] = dpiaLink
-			row[21] = lines(in.ProcessorContracts)
-			row[22] = in.ConsentRecord
-			row[23] = lines(in.Systems)
-			row[24] = in.Owner
-			row[25] = c.yesNo(a.IsPublic())
-			row[26] = in.Notes
-			if !yield(row) {
-				return
-			}
-		}
-	}
-}
-
-// processorRows yields one row per activity as processor (Art. 30(2)).
-func (c *content) processorRows() iter.Seq[[]string] {
-	return func(yield func([]string) bool) {
-		row := make([]string, len(processorColumns))
-		var b strings.Builder
-		for _, a := range c.acts {
-			if a.Role != "processor" {
-				continue
-			}
-			in := internal(a)
-			b.Reset()
-			for i, p := range a.OnBehalfOf {
-				if i > 0 {
-					b.WriteString("\n\n")
-				}
-				b.WriteString(lines(c.party(p)))
-			}
-			countries, safeguards := c.transfers(a)
-			row[0] = a.ID
-			row[1] = c.text(a.Name)
-			row[2] = b.String()
-			row[3] = c.texts(a.Purposes)
-			row[4] = c.subjects(a.Subjects)
-			row[5] = c.categories(a.Categories)
-			row[6] = c.recipients(a.Recipients)
-			row[7] = countries
-			row[8] = safeguards
-			row[9] = c.measures(a.Measures)
-			row[10] = lines(in.ProcessorContracts)
-			row[11] = lines(in.Systems)
-			row[12] = in.Owner
-			row[13] = in.Notes
-			if !yield(row) {
-				return
-			}
-		}
 	}
 }
 
@@ -414,8 +329,11 @@ func (c *content) recipientRows() iter.Seq[[]string] {
 			row[4] = c.country(r.Country)
 			row[5] = c.area(r.Country)
 			row[6] = c.text(r.Description)
+			if r.Kind == "processor" {
+				contract = c.stated(contract) // Art. 28(3) applies to processors only
+			}
 			row[7] = contract
-			row[8] = contact
+			row[8] = c.stated(contact)
 			row[9] = notes
 			if !yield(row) {
 				return
@@ -493,43 +411,6 @@ func (c *content) measureRows() iter.Seq[[]string] {
 			row[3] = c.text(m.Description)
 			if !yield(row) {
 				return
-			}
-		}
-	}
-}
-
-// legendRows yields the explanation of every column of every sheet, then of
-// every code of the records.
-func (c *content) legendRows() iter.Seq[[]string] {
-	return func(yield func([]string) bool) {
-		row := make([]string, len(legendColumns))
-		for _, t := range c.tables() {
-			for _, col := range t.cols {
-				row[0] = c.w.get(t.sheet)
-				row[1] = c.w.get("h." + col.key)
-				row[2] = c.w.get("d." + col.key)
-				row[3] = col.ref
-				if !yield(row) {
-					return
-				}
-			}
-		}
-		for _, l := range codeLists {
-			for _, code := range l.codes {
-				row[0] = c.w.get("legend.codes") + ": " + c.w.get(l.title)
-				row[1] = code.value
-				switch l.title {
-				case "legend.code.lb":
-					row[2] = c.legalBasis(code.value)
-				case "legend.code.a9":
-					row[2] = c.art9(code.value)
-				default:
-					row[2] = c.w.get(l.prefix + code.value)
-				}
-				row[3] = code.ref
-				if !yield(row) {
-					return
-				}
 			}
 		}
 	}
@@ -827,4 +708,39 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// notStated is the word for a field the records leave out.
+func (c *content) notStated() string { return c.w.get("not_stated") }
+
+// stated returns s, or the words for "not stated" when it is empty.
+func (c *content) stated(s string) string {
+	if s == "" {
+		return c.notStated()
+	}
+	return s
+}
+
+// representative describes the representative in the Union (Art. 27): its
+// details, or why there is none. The rules require one when no controller
+// is established in the EEA.
+func (c *content) representative() string {
+	org := &c.reg.Organisation
+	if org.Representative != nil {
+		return lines(c.party(*org.Representative))
+	}
+	for _, p := range org.Controllers {
+		if country.InEEA(p.Country) {
+			return c.w.get("no_representative")
+		}
+	}
+	return c.notStated()
+}
+
+// dpo describes the data protection officer, or says it is not stated.
+func (c *content) dpo() string {
+	if d := c.reg.Organisation.DPO; d != nil {
+		return lines(nonEmpty([]string{d.Name, d.Email, d.Address}))
+	}
+	return c.notStated()
 }

@@ -38,6 +38,12 @@ func TestShippedRegister(t *testing.T) {
 			if again := encode(t, reg, Options{Lang: lang, Version: "test"}); !bytes.Equal(b, again) {
 				t.Errorf("two writes differ")
 			}
+			for _, layout := range Layouts[1:] {
+				one := encode(t, reg, Options{Lang: lang, Version: "test", Layout: layout})
+				if again := encode(t, reg, Options{Lang: lang, Version: "test", Layout: layout}); !bytes.Equal(one, again) {
+					t.Errorf("%s layout: two writes differ", layout)
+				}
+			}
 			f := open(t, b)
 			sheets := map[string][][]string{}
 			for _, s := range f.GetSheetList() {

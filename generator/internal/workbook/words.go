@@ -15,7 +15,7 @@ func (w words) get(key string) string {
 }
 
 // dictionary holds the supported workbook languages. It is read-only.
-var dictionary = map[string]words{
+var dictionary = withLayoutWords(map[string]words{
 	"en": {
 		// Sheets.
 		"sheet.organisation": "Organisation",
@@ -496,4 +496,4 @@ var dictionary = map[string]words{
 		"measure.technical":          "Technisch",
 		"measure.organisational":     "Organisatorisch",
 	},
-}
+})

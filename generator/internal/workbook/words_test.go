@@ -30,7 +30,20 @@ func TestWordsComplete(t *testing.T) {
 				t.Errorf("%s: word %q is not in en", lang, key)
 			}
 		}
-		for _, tb := range newContent(sampleRegister(), lang, "").tables() {
+		var tables []table
+		for _, layout := range Layouts {
+			c := newContent(sampleRegister(), lang, "")
+			c.layout = layout
+			if layout == "cnil" {
+				c.sheetOf = cnilSheetNames(c)
+			}
+			tables = append(tables, c.tables()...)
+		}
+		tables = append(tables, table{sheet: "sheet.cnil", cols: append(cnilControllerItems, cnilProcessorItems...)})
+		for _, tb := range tables {
+			if tb.name != "" {
+				continue // a CNIL activity sheet, named after its activity
+			}
 			if _, ok := w[tb.sheet]; !ok {
 				t.Errorf("%s: no sheet name %q", lang, tb.sheet)
 			}
@@ -38,7 +51,7 @@ func TestWordsComplete(t *testing.T) {
 				t.Errorf("%s: sheet name %q is %d characters; a sheet name holds 31", lang, w[tb.sheet], n)
 			}
 			for _, col := range tb.cols {
-				for _, key := range []string{"h." + col.key, "d." + col.key} {
+				for _, key := range []string{"h." + col.key, "d." + col.of()} {
 					if _, ok := w[key]; !ok {
 						t.Errorf("%s: no word for %q", lang, key)
 					}

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -34,6 +35,11 @@ type Options struct {
 	// Version identifies the records the workbook was made from, e.g. the git
 	// commit; it is shown on the Organisation sheet and may be empty.
 	Version string
+	// Layout is the arrangement of the sheets: "art30" (the default when
+	// empty: one sheet per kind of record, one row per activity), "ico" (the
+	// columns of the UK ICO's documentation template) or "cnil" (a front
+	// page and one sheet per activity, like the CNIL's register).
+	Layout string
 }
 
 // languages are the workbook languages Options.Lang may name.
@@ -92,7 +98,18 @@ func Encode(w io.Writer, reg *register.Register, opts Options) (err error) {
 	if !slices.Contains(languages, lang) {
 		return fmt.Errorf("workbook: language %q is not supported; use one of %s", lang, strings.Join(languages, ", "))
 	}
+	layout := opts.Layout
+	if layout == "" {
+		layout = "art30"
+	}
+	if !slices.Contains(Layouts, layout) {
+		return fmt.Errorf("workbook: layout %q is not supported; use one of %s", layout, strings.Join(Layouts, ", "))
+	}
 	c := newContent(reg, lang, opts.Version)
+	c.layout = layout
+	if layout == "cnil" {
+		c.sheetOf = cnilSheetNames(c)
+	}
 
 	f := excelize.NewFile()
 	defer func() {
@@ -111,7 +128,7 @@ func Encode(w io.Writer, reg *register.Register, opts Options) (err error) {
 	sheets := make([]*sheet, len(tables))
 	for i, t := range tables {
 		if sheets[i], err = b.startSheet(i, t); err != nil {
-			return fmt.Errorf("workbook: sheet %q: %w", c.w.get(t.sheet), err)
+			return fmt.Errorf("workbook: sheet %q: %w", c.sheetName(t), err)
 		}
 	}
 	if err := b.fillSheets(sheets); err != nil {
@@ -156,12 +173,13 @@ type book struct {
 	header int // style of header cells: bold, filled, wrapped
 	body   int // style of body cells: wrapped, top-aligned
 	quoted int // body style with quotePrefix, for text that looks like a formula
+	link   int // body style of a cell with an internal link
 }
 
 func (b *book) newStyles() error {
 	var err error
 	b.header, err = b.f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
+		Font:      &excelize.Font{Bold: true, Family: "Calibri", Size: 11},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2F3"}},
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 		Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}},
@@ -185,6 +203,13 @@ func (b *book) newStyles() error {
 	if err != nil {
 		return err
 	}
+	b.link, err = b.f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Color: "0563C1", Underline: "single", Family: "Calibri", Size: 11},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+	})
+	if err != nil {
+		return err
+	}
 	if b.f.Styles == nil || b.f.Styles.CellXfs == nil || b.quoted <= b.body || b.quoted >= len(b.f.Styles.CellXfs.Xf) {
 		return errors.New("cannot make the quoted text style")
 	}
@@ -195,18 +220,24 @@ func (b *book) newStyles() error {
 
 // sheet is a table being written to a worksheet with the stream writer.
 type sheet struct {
-	index int    // position in the workbook, from 0
-	name  string // sheet name
-	cols  int    // number of columns
-	rows  int    // number of rows written, the header included
-	sw    *excelize.StreamWriter
+	index  int    // position in the workbook, from 0
+	name   string // sheet name
+	cols   int    // number of columns
+	rows   int    // number of rows written, the header included
+	freeze int    // number of columns kept in view
+	widths []float64
+	links  []link // internal links, set when the sheet is finished
+	sw     *excelize.StreamWriter
 }
 
-// startSheet adds table t as sheet number i (from 0) and writes its header
-// row, frozen; the body rows follow in fillSheets.
+// link is an internal hyperlink of a cell.
+type link struct{ cell, location string }
+
+// startSheet adds table t as sheet number i (from 0) and opens its stream;
+// the rows follow in fillSheet.
 func (b *book) startSheet(i int, t table) (*sheet, error) {
 	f := b.f
-	name := b.c.w.get(t.sheet)
+	name := b.c.sheetName(t)
 	if i == 0 {
 		if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
 			return nil, err
@@ -214,46 +245,25 @@ func (b *book) startSheet(i int, t table) (*sheet, error) {
 	} else if _, err := f.NewSheet(name); err != nil {
 		return nil, err
 	}
-	yes := true
-	// Sheet properties are written when the stream starts.
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return nil, err
-	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err
 	}
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	}); err != nil {
-		return nil, err
-	}
-	for n, col := range t.cols {
-		if err := sw.SetColWidth(n+1, n+1, col.width); err != nil {
-			return nil, err
-		}
-	}
-	if err := sw.SetColStyle(1, len(t.cols), b.body); err != nil {
-		return nil, err
-	}
-	cells := make([]any, len(t.cols))
-	for n, col := range t.cols {
-		cells[n] = excelize.Cell{StyleID: b.header, Value: b.c.w.get("h." + col.key)}
-	}
-	if err := sw.SetRow("A1", cells); err != nil {
-		return nil, err
-	}
-	return &sheet{index: i, name: name, cols: len(t.cols), rows: 1, sw: sw}, nil
+	return &sheet{index: i, name: name, cols: len(t.cols), rows: 0, freeze: max(t.freeze, 1), sw: sw}, nil
 }
 
-// fillSheets writes the body rows of all sheets, on as many goroutines as
-// there are processors (at most one per sheet). Each goroutine has its own
-// content, and writes only to its sheet's stream writer, which keeps its rows
-// in its own buffer or temporary file; nothing else in the file is touched.
+// fillSheets writes the rows of all sheets, on as many goroutines as there
+// are processors (at most one per sheet). Each goroutine has its own content,
+// and writes only to its sheet's stream writer, which keeps its rows in its
+// own buffer or temporary file; nothing else in the file is touched.
 func (b *book) fillSheets(sheets []*sheet) error {
+	// The largest sheets go first, so that no goroutine is left with a large
+	// one when the others are done.
+	tables := b.c.tables()
+	order := slices.Clone(sheets)
+	slices.SortStableFunc(order, func(x, y *sheet) int { return b.c.cost(tables[y.index]) - b.c.cost(tables[x.index]) })
 	next := make(chan *sheet, len(sheets))
-	for _, s := range sheets {
+	for _, s := range order {
 		next <- s
 	}
 	close(next)
@@ -264,7 +274,7 @@ func (b *book) fillSheets(sheets []*sheet) error {
 		wg.Go(func() {
 			tables := c.tables()
 			for s := range next {
-				if err := b.fillSheet(s, tables[s.index]); err != nil {
+				if err := b.fillSheet(c, s, tables[s.index]); err != nil {
 					errs[s.index] = fmt.Errorf("workbook: sheet %q: %w", s.name, err)
 				}
 			}
@@ -274,38 +284,151 @@ func (b *book) fillSheets(sheets []*sheet) error {
 	return errors.Join(errs...)
 }
 
-// fillSheet writes the body rows of table t.
-func (b *book) fillSheet(s *sheet, t table) error {
-	cells := make([]any, s.cols)
+// fillSheet writes table t: the column widths fitted to the content, the
+// frozen panes, the header row and the body rows, each row as high as its
+// wrapped text.
+func (b *book) fillSheet(c *content, s *sheet, t table) error {
+	var body [][]string
 	for values := range t.rows {
-		s.rows++
-		for n := range cells {
+		for n := range values {
 			if err := checkLength(values[n]); err != nil {
-				ref, _ := excelize.CoordinatesToCellName(n+1, s.rows)
+				ref, _ := excelize.CoordinatesToCellName(n+1, len(body)+2)
 				return fmt.Errorf("cell %s (row of %q): %w", ref, values[0], err)
 			}
+		}
+		body = append(body, slices.Clone(values))
+	}
+	header := make([]string, len(t.cols))
+	for n, col := range t.cols {
+		header[n] = c.header(col)
+	}
+	s.widths = fitWidths(t.cols, header, body)
+	for n, w := range s.widths {
+		if err := s.sw.SetColWidth(n+1, n+1, w); err != nil {
+			return err
+		}
+	}
+	if err := s.sw.SetColStyle(1, len(t.cols), b.body); err != nil {
+		return err
+	}
+	top, _ := excelize.CoordinatesToCellName(s.freeze+1, 2)
+	if err := s.sw.SetPanes(&excelize.Panes{
+		Freeze: true, XSplit: s.freeze, YSplit: 1, TopLeftCell: top, ActivePane: "bottomRight",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomRight"}},
+	}); err != nil {
+		return err
+	}
+	cells := make([]any, s.cols)
+	for n := range header {
+		cells[n] = excelize.Cell{StyleID: b.header, Value: header[n]}
+	}
+	s.rows = 1
+	if err := s.sw.SetRow("A1", cells, excelize.RowOpts{Height: rowHeight(header, s.widths, true)}); err != nil {
+		return err
+	}
+	for _, values := range body {
+		s.rows++
+		for n := range cells {
 			cells[n] = b.cell(values[n])
 		}
-		if err := s.sw.SetRow("A"+strconv.Itoa(s.rows), cells); err != nil {
+		if t.link != nil {
+			if loc := t.link(values); loc != "" {
+				cell := "A" + strconv.Itoa(s.rows)
+				s.links = append(s.links, link{cell, loc})
+				cells[0] = excelize.Cell{StyleID: b.link, Value: values[0]}
+			}
+		}
+		if err := s.sw.SetRow("A"+strconv.Itoa(s.rows), cells, excelize.RowOpts{Height: rowHeight(values, s.widths, false)}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// finishSheet adds the autofilter and print setup, and ends the stream.
+// finishSheet adds the links, the autofilter and print setup, and ends the stream.
 func (b *book) finishSheet(s *sheet) error {
 	last, err := excelize.ColumnNumberToName(s.cols)
 	if err != nil {
 		return err
 	}
-	if err := b.f.AutoFilter(s.name, "A1:"+last+strconv.Itoa(s.rows), nil); err != nil {
+	if err := b.setLinks(s.name, s.links); err != nil {
 		return err
 	}
-	if err := b.setPrint(s.name); err != nil {
+	if err := b.f.AutoFilter(s.name, "A1:"+last+strconv.Itoa(max(s.rows, 2)), nil); err != nil {
+		return err
+	}
+	if err := b.setPrint(s); err != nil {
 		return err
 	}
 	return s.sw.Flush()
+}
+
+// setLinks adds internal links to cells of a sheet being streamed.
+// excelize's SetCellHyperLink looks through all the sheet's links for each
+// new one, which takes quadratic time: minutes for an index of 100,000
+// activities. setLinks sets the first link with it, then replaces the
+// sheet's list of links, which holds just that one, by the whole list in one
+// step through reflection. Should excelize's worksheet no longer have that
+// shape, it falls back to SetCellHyperLink; TestIndexLinks reads every link
+// back.
+func (b *book) setLinks(sheet string, links []link) error {
+	if len(links) == 0 {
+		return nil
+	}
+	if err := b.f.SetCellHyperLink(sheet, links[0].cell, links[0].location, "Location"); err != nil {
+		return err
+	}
+	if list, ok := b.linkList(links[0]); ok {
+		out := reflect.MakeSlice(list.Type(), len(links), len(links))
+		out.Index(0).Set(list.Index(0))
+		for i, l := range links[1:] {
+			e := out.Index(i + 1)
+			e.FieldByName("Ref").SetString(l.cell)
+			e.FieldByName("Location").SetString(l.location)
+		}
+		list.Set(out)
+		return nil
+	}
+	for _, l := range links[1:] {
+		if err := b.f.SetCellHyperLink(sheet, l.cell, l.location, "Location"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// linkList finds the list of links of the worksheet whose only link is
+// first, as a settable slice of excelize's hyperlink elements, which have
+// string fields Ref and Location.
+func (b *book) linkList(first link) (reflect.Value, bool) {
+	var found reflect.Value
+	n := 0
+	b.f.Sheet.Range(func(_, v any) bool {
+		ws := reflect.ValueOf(v)
+		if ws.Kind() != reflect.Pointer || ws.IsNil() || ws.Elem().Kind() != reflect.Struct {
+			return true
+		}
+		h := ws.Elem().FieldByName("Hyperlinks")
+		if !h.IsValid() || h.Kind() != reflect.Pointer || h.IsNil() || h.Elem().Kind() != reflect.Struct {
+			return true
+		}
+		list := h.Elem().FieldByName("Hyperlink")
+		if !list.IsValid() || list.Kind() != reflect.Slice || list.Len() != 1 || !list.CanSet() {
+			return true
+		}
+		e := list.Index(0)
+		if e.Kind() != reflect.Struct {
+			return true
+		}
+		ref, loc := e.FieldByName("Ref"), e.FieldByName("Location")
+		if ref.IsValid() && loc.IsValid() && ref.Kind() == reflect.String && loc.Kind() == reflect.String &&
+			ref.String() == first.cell && loc.String() == first.location && ref.CanSet() && loc.CanSet() {
+			found = list
+			n++
+		}
+		return true
+	})
+	return found, n == 1
 }
 
 // checkLength reports a text too long for a cell, which a spreadsheet would
@@ -338,28 +461,44 @@ func (b *book) cell(s string) any {
 	return s
 }
 
-// setPrint sets up printing: landscape A4, fit to the page width, the header
-// row repeated on every page, the title and sheet name in the page header.
-func (b *book) setPrint(sheet string) error {
-	landscape, a4, one, zero := "landscape", 9, 1, 0
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+// setPrint sets up printing: A4 landscape at a fixed scale, never fitted to
+// the page (which would shrink a wide sheet to an unreadable size): 100 % when
+// the sheet fits the page width, else 80 % (11 pt text prints at 8.8 pt),
+// across as many pages as it needs, across first and then down. The header row
+// and the first column are repeated on every page; the page header names the
+// register, the sheet, its date and version, the footer the page number.
+func (b *book) setPrint(s *sheet) error {
+	landscape, a4, order := "landscape", 9, "overThenDown"
+	scale := uint(100)
+	total := 0.0
+	for _, w := range s.widths {
+		total += w
+	}
+	if total > pageWidth {
+		scale = 80
+	}
+	if err := b.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, AdjustTo: &scale, PageOrder: &order,
 	}); err != nil {
 		return err
 	}
 	w := b.c.w
 	org := &b.c.reg.Organisation
-	title := headerText(w.get("doc.title")+" – "+org.Name, 120)
-	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&B" + title + "&B&R&A",
-		OddFooter: "&L" + headerText(w.get("org.date")+": "+org.EffectiveDate, 80) + "&R" + w.get("doc.page"),
+	title := headerText(w.get("doc.title")+" – "+org.Name, 100)
+	stamp := w.get("org.date") + ": " + org.EffectiveDate
+	if b.c.version != "" {
+		stamp += ", " + w.get("doc.version") + " " + b.c.version
+	}
+	if err := b.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&B" + title + "&B\n" + headerText(stamp, 80) + "&R&A",
+		OddFooter: "&R" + w.get("doc.page"),
 	}); err != nil {
 		return err
 	}
 	return b.f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
-		RefersTo: quoteSheet(sheet) + "!$1:$1",
-		Scope:    sheet,
+		RefersTo: quoteSheet(s.name) + "!$A:$A," + quoteSheet(s.name) + "!$1:$1",
+		Scope:    s.name,
 	})
 }
 

@@ -85,14 +85,18 @@ func TestSheetNames(t *testing.T) {
 		want []string
 	}{
 		{"english", Options{Lang: "en"}, []string{
-			"Organisation", "Controller activities", "Processor activities", "Recipients", "Transfers",
-			"Data categories", "Measures", "Legend"}},
+			"Organisation", "Index", "Controller activities", "Processor activities", "Recipients", "Transfers",
+			"Data categories", "Measures", "Completeness", "Legend"}},
+		{"ico layout", Options{Lang: "en", Layout: "ico"}, []string{
+			"Organisation", "Index", "Controller record (ICO)", "Processor record (ICO)", "Completeness", "Legend"}},
+		{"cnil layout", Options{Lang: "en", Layout: "cnil"}, []string{
+			"Register", "Index", "analytics", "newsletter", "payroll-service", "sick-leave", "Completeness", "Legend"}},
 		{"dutch", Options{Lang: "nl"}, []string{
-			"Organisatie", "Activiteiten verantwoordelijke", "Activiteiten verwerker", "Ontvangers", "Doorgiften",
-			"Persoonsgegevens", "Maatregelen", "Toelichting"}},
+			"Organisatie", "Index", "Activiteiten verantwoordelijke", "Activiteiten verwerker", "Ontvangers", "Doorgiften",
+			"Persoonsgegevens", "Maatregelen", "Volledigheid", "Toelichting"}},
 		{"default language of the register", Options{}, []string{
-			"Organisatie", "Activiteiten verantwoordelijke", "Activiteiten verwerker", "Ontvangers", "Doorgiften",
-			"Persoonsgegevens", "Maatregelen", "Toelichting"}},
+			"Organisatie", "Index", "Activiteiten verantwoordelijke", "Activiteiten verwerker", "Ontvangers", "Doorgiften",
+			"Persoonsgegevens", "Maatregelen", "Volledigheid", "Toelichting"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := open(t, encode(t, sampleRegister(), tc.opts))
@@ -131,7 +135,7 @@ func TestRows(t *testing.T) {
 			{"Controller", "Voorbeeld & Zonen B.V.\nKeizersgracht 1, 1015 AA Amsterdam\nNetherlands (NL)\nE-mail: privacy@voorbeeld.example\nPhone: +31 20 123 4567\nRegistration: KvK 12345678", "Art. 30(1)(a)"},
 			{"Joint controller", "Partner GmbH\nHauptstraße 1, 10115 Berlin\nGermany (DE)", "Art. 30(1)(a), 26"},
 			{"Arrangement with joint controller", "Partner GmbH\nPartner answers requests.", "Art. 26(2)"},
-			{"Representative in the Union", "None", "Art. 30(1)(a), 27"},
+			{"Representative in the Union", "Not applicable: a controller is established in the EEA", "Art. 30(1)(a), 27"},
 			{"Data protection officer", "J. Jansen\nfg@voorbeeld.example", "Art. 30(1)(a), 37"},
 			{"Lead supervisory authority", "Autoriteit Persoonsgegevens\nNetherlands (NL)\nWebsite: https://autoriteitpersoonsgegevens.nl", "Art. 56"},
 			{"Security in general terms", "We encrypt everything.", "Art. 30(1)(g), 32(1)"},
@@ -150,21 +154,21 @@ func TestRows(t *testing.T) {
 				"Third countries and international organisations", "Safeguards", "Retention per data category",
 				"Technical and organisational measures", "Automated decision-making", "DPIA required", "DPIA status",
 				"DPIA link", "Processor contracts", "Consent record", "Systems", "Owner", "Published in the privacy center", "Notes"},
-			{"analytics", "Analytics", "", hostileLinkCell + "\n-1+1\nImproving the site", "6(1)(f) legitimate interests", "",
+			{"analytics", "Analytics", "Not stated", hostileLinkCell + "\n-1+1\nImproving the site", "6(1)(f) legitimate interests", "",
 				"A usable site", "@SUM(1+1)", "", "Customers", "Usage data", "Observed",
-				hostileLinkCell + " (Other, Netherlands)", "", "", "Usage data: 1 year, 6 months", "Encryption\nTraining",
-				"Yes\nLogic: A score\nConsequences: Another price", "", "", "", "", "", "", "Product", "Yes"},
+				hostileLinkCell + " (Other, Netherlands)", "None: every recipient is in the EEA", "", "Usage data: 1 year, 6 months", "Encryption\nTraining",
+				"Yes\nLogic: A score\nConsequences: Another price", "Not stated", "", "", "", "", "Not stated", "Product", "Yes"},
 			{"newsletter", "Newsletter", "Marketing", "Sending the newsletter", "6(1)(a) consent", "", "", "", "",
 				"Customers", "Contact details\nUsage data", "Provided by the data subject\nObserved",
 				"MailCo Inc. (Processor, United States)", "United States (US): MailCo Inc.\nJapan (JP): MailCo Inc.",
 				"US: EU-US Data Privacy Framework (Art. 45, Decision (EU) 2023/1795) – Certified\nJP: Adequacy decision (Art. 45)",
 				"Contact details: 2 years after unsubscribing\nUsage data: 2 years after unsubscribing", "Encryption", "No",
-				"", "", "", "DPA-2025-07", "CRM consent log", "MailCo", "Marketing", "Yes"},
+				"Not stated", "", "", "DPA-2025-07", "CRM consent log", "MailCo", "Marketing", "Yes"},
 			{"sick-leave", "Sick leave", "Human resources", "Managing sick leave", "6(1)(c) legal obligation",
 				"Gatekeeper Improvement Act", "", "", "9(2)(b) employment, social security and social protection law",
 				"Employees", "Contact details\nHealth (special category, Art. 9)\nOffences (criminal data, Art. 10)",
 				"Provided by the data subject\nReceived from others\nDetails: From the occupational health service",
-				"Belastingdienst (Public authority, Netherlands)", "", "",
+				"Belastingdienst (Public authority, Netherlands)", "None: every recipient is in the EEA", "",
 				"Health: 2 years after recovery\nContact details: For as long as the employment lasts\nOffences: For as long as the employment lasts",
 				"Training", "No", "Yes", "Done", "https://intranet.example/dpia/7", "", "", "AFAS\nArbo portal", "HR", "No"},
 		}},
@@ -176,21 +180,21 @@ func TestRows(t *testing.T) {
 				"Geautomatiseerde besluitvorming", "DPIA vereist", "Status DPIA", "Link DPIA",
 				"Verwerkersovereenkomsten", "Registratie toestemming", "Systemen", "Eigenaar",
 				"Gepubliceerd in het privacycentrum", "Notities"},
-			{"analytics", "Statistieken", "", hostileLinkCell + "\n-1+1\nSite verbeteren", "6(1)(f) gerechtvaardigd belang", "",
+			{"analytics", "Statistieken", "Niet vermeld", hostileLinkCell + "\n-1+1\nSite verbeteren", "6(1)(f) gerechtvaardigd belang", "",
 				"Een bruikbare site", "@SUM(1+1)", "", "Klanten", "Gebruiksgegevens", "Waargenomen",
-				hostileLinkCell + " (Overig, Nederland)", "", "", "Gebruiksgegevens: 1 jaar, 6 maanden",
-				"Versleuteling\nTraining", "Ja\nLogica: Score\nGevolgen: Andere prijs", "", "", "", "", "", "", "Product", "Ja"},
+				hostileLinkCell + " (Overig, Nederland)", "Geen: alle ontvangers zijn in de EER", "", "Gebruiksgegevens: 1 jaar, 6 maanden",
+				"Versleuteling\nTraining", "Ja\nLogica: Score\nGevolgen: Andere prijs", "Niet vermeld", "", "", "", "", "Niet vermeld", "Product", "Ja"},
 			{"newsletter", "Nieuwsbrief", "Marketing", "Nieuwsbrief sturen", "6(1)(a) toestemming", "", "", "", "",
 				"Klanten", "Contactgegevens\nGebruiksgegevens", "Verstrekt door de betrokkene\nWaargenomen",
 				"MailCo Inc. (Verwerker, Verenigde Staten)", "Verenigde Staten (US): MailCo Inc.\nJapan (JP): MailCo Inc.",
 				"US: EU-VS Data Privacy Framework (art. 45, besluit (EU) 2023/1795) – Gecertificeerd\nJP: Adequaatheidsbesluit (art. 45)",
 				"Contactgegevens: 2 jaar na afmelding\nGebruiksgegevens: 2 jaar na afmelding", "Versleuteling", "Nee",
-				"", "", "", "DPA-2025-07", "CRM consent log", "MailCo", "Marketing", "Ja"},
+				"Niet vermeld", "", "", "DPA-2025-07", "CRM consent log", "MailCo", "Marketing", "Ja"},
 			{"sick-leave", "Ziekteverzuim", "Human resources", "Verzuim begeleiden", "6(1)(c) wettelijke verplichting",
 				"Wet verbetering poortwachter", "", "", "9(2)(b) arbeidsrecht, sociale zekerheid en sociale bescherming",
 				"Medewerkers", "Contactgegevens\nGezondheid (bijzonder persoonsgegeven, art. 9)\nStrafbare feiten (strafrechtelijk gegeven, art. 10)",
 				"Verstrekt door de betrokkene\nOntvangen van anderen\nToelichting: Van de arbodienst",
-				"Belastingdienst (Overheidsinstantie, Nederland)", "", "",
+				"Belastingdienst (Overheidsinstantie, Nederland)", "Geen: alle ontvangers zijn in de EER", "",
 				"Gezondheid: 2 jaar na herstel\nContactgegevens: Zolang het dienstverband duurt\nStrafbare feiten: Zolang het dienstverband duurt",
 				"Training", "Nee", "Ja", "Afgerond", "https://intranet.example/dpia/7", "", "", "AFAS\nArbo portal", "HR", "Nee"},
 		}},
@@ -201,14 +205,14 @@ func TestRows(t *testing.T) {
 			{"payroll-service", "Payroll for clients",
 				"Klant A B.V.\nStraat 2, Utrecht\nNetherlands (NL)\nE-mail: a@klant.example\n\nClient B Ltd\n1 Road, London\nUnited Kingdom (GB)",
 				"Making payslips", "Employees", "Contact details", "MailCo Inc. (Processor, United States)",
-				"United States (US): MailCo Inc.", "US: Standard contractual clauses (Art. 46(2)(c))", "Encryption", "",
+				"United States (US): MailCo Inc.", "US: Standard contractual clauses (Art. 46(2)(c))", "Encryption", "Not stated",
 				"Loket", "Payroll"},
 		}},
 		{"recipients", "en", "Recipients", [][]string{
 			{"Id", "Name", "Kind", "Country code", "Country", "EEA or third country", "Description", "Contract reference", "Contact", "Notes"},
 			{"evil", hostileLinkCell, "Other", "NL", "Netherlands", "EEA", hostileSum, "", hostilePlus},
 			{"mailco", "MailCo Inc.", "Processor", "US", "United States", "Third country", "Sends e-mail", "DPA-2025-07", "dpo@mailco.example"},
-			{"tax", "Belastingdienst", "Public authority", "NL", "Netherlands", "EEA", "Payroll tax return"},
+			{"tax", "Belastingdienst", "Public authority", "NL", "Netherlands", "EEA", "Payroll tax return", "", "Not stated"},
 		}},
 		{"transfers", "en", "Transfers", [][]string{
 			{"Activity id", "Activity", "Role", "Recipient id", "Recipient", "Country code", "Third country",
@@ -344,18 +348,33 @@ func TestLegendExplainsEveryColumn(t *testing.T) {
 }
 
 func TestLayout(t *testing.T) {
-	b := encode(t, sampleRegister(), Options{Lang: "en"})
+	for _, layout := range Layouts {
+		t.Run(layout, func(t *testing.T) { testLayout(t, layout) })
+	}
+}
+
+func testLayout(t *testing.T, layout string) {
+	b := encode(t, sampleRegister(), Options{Lang: "en", Layout: layout, Version: "abc123"})
 	f := open(t, b)
 	_, entries := zipEntries(t, b)
-	tables := newContent(sampleRegister(), "en", "").tables()
+	c := newContent(sampleRegister(), "en", "")
+	c.layout = layout
+	if layout == "cnil" {
+		c.sheetOf = cnilSheetNames(c)
+	}
+	tables := c.tables()
+	if got := f.GetSheetList(); len(got) != len(tables) {
+		t.Fatalf("%d sheets, want %d", len(got), len(tables))
+	}
 	names := map[string]excelize.DefinedName{}
 	for _, d := range f.GetDefinedName() {
 		names[d.Scope+"|"+d.Name] = d
 	}
 	for i, tc := range tables {
-		sheet := dictionary["en"].get(tc.sheet)
+		sheet := c.sheetName(tc)
 		t.Run(sheet, func(t *testing.T) {
-			n := len(rows(t, f, sheet))
+			body := rows(t, f, sheet)
+			n := len(body)
 			last, _ := excelize.ColumnNumberToName(len(tc.cols))
 
 			// Header row: bold, filled, wrapped.
@@ -392,58 +411,82 @@ func TestLayout(t *testing.T) {
 				t.Errorf("body is bold")
 			}
 
-			// Frozen header row.
+			// Frozen header row and id (and name) columns.
 			panes, err := f.GetPanes(sheet)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !panes.Freeze || panes.YSplit != 1 || panes.XSplit != 0 || panes.TopLeftCell != "A2" || panes.ActivePane != "bottomLeft" {
+			top, _ := excelize.CoordinatesToCellName(max(tc.freeze, 1)+1, 2)
+			if !panes.Freeze || panes.YSplit != 1 || panes.XSplit != max(tc.freeze, 1) || panes.TopLeftCell != top || panes.ActivePane != "bottomRight" {
 				t.Errorf("panes = %+v", panes)
 			}
+			if tc.freeze == 2 && (body[0][0] != "Id" && body[0][0] != "Activity id" || body[0][1] != "Name" && body[0][1] != "Activity") {
+				t.Errorf("frozen columns are %q and %q, want the id and the name", body[0][0], body[0][1])
+			}
 
-			// Column widths.
-			for c, col := range tc.cols {
-				name, _ := excelize.ColumnNumberToName(c + 1)
-				if w, err := f.GetColWidth(sheet, name); err != nil || w != col.width {
-					t.Errorf("width of column %s = %v, %v; want %v", name, w, err, col.width)
+			// Column widths: fitted to the content, within the column's limit
+			// unless a word is longer.
+			total := 0.0
+			for col, def := range tc.cols {
+				name, _ := excelize.ColumnNumberToName(col + 1)
+				w, err := f.GetColWidth(sheet, name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				total += w
+				longest, word := 0, 0
+				for j, r := range body {
+					switch {
+					case j == 0: // the header, bold
+						longest = max(longest, longestWord(r[col])+2)
+					case col < len(r):
+						longest = max(longest, longestLine(r[col])+1)
+						word = max(word, longestWord(r[col])+1)
+					}
+				}
+				if w < minWidth || w > max(def.width, min(float64(word), maxWordWidth)) || w > max(float64(longest), minWidth) && w > float64(word) {
+					t.Errorf("width of column %s = %v; limit %v, longest line %d, longest word %d", name, w, def.width, longest, word)
 				}
 			}
 
 			// Autofilter over the whole table.
 			xml := readEntry(t, entries["xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml"])
-			if want := `<autoFilter ref="$A$1:$` + last + `$` + strconv.Itoa(n) + `"`; !strings.Contains(xml, want) {
+			if want := `<autoFilter ref="$A$1:$` + last + `$` + strconv.Itoa(max(n, 2)) + `"`; !strings.Contains(xml, want) {
 				t.Errorf("sheet XML has no %s", want)
 			}
-			if d, ok := names[sheet+"|_xlnm._FilterDatabase"]; !ok || d.RefersTo != "'"+sheet+"'!$A$1:$"+last+"$"+strconv.Itoa(n) {
-				t.Errorf("_xlnm._FilterDatabase = %+v", d)
-			}
 
-			// Printing.
-			if d, ok := names[sheet+"|_xlnm.Print_Titles"]; !ok || d.RefersTo != "'"+sheet+"'!$1:$1" {
+			// Printing: the header row and the id column on every page, at
+			// a fixed scale of at least 80 %.
+			quoted := quoteSheet(sheet)
+			if d, ok := names[sheet+"|_xlnm.Print_Titles"]; !ok || d.RefersTo != quoted+"!$A:$A,"+quoted+"!$1:$1" {
 				t.Errorf("_xlnm.Print_Titles = %+v", d)
 			}
 			pl, err := f.GetPageLayout(sheet)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if *pl.Orientation != "landscape" || *pl.Size != 9 || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 {
-				t.Errorf("page layout = %s, size %d, fit %dx%d", *pl.Orientation, *pl.Size, *pl.FitToWidth, *pl.FitToHeight)
+			wantScale := uint(100)
+			if total > pageWidth {
+				wantScale = 80
+			}
+			if *pl.Orientation != "landscape" || *pl.Size != 9 || *pl.AdjustTo != wantScale || *pl.PageOrder != "overThenDown" {
+				t.Errorf("page layout = %s, size %d, scale %d, order %s; want scale %d", *pl.Orientation, *pl.Size, *pl.AdjustTo, *pl.PageOrder, wantScale)
 			}
 			props, err := f.GetSheetProps(sheet)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if props.FitToPage == nil || !*props.FitToPage {
-				t.Errorf("FitToPage is not set")
+			if props.FitToPage != nil && *props.FitToPage {
+				t.Errorf("FitToPage is set: the sheet would be shrunk to the page")
 			}
 			hf, err := f.GetHeaderFooter(sheet)
 			if err != nil || hf == nil {
 				t.Fatalf("header/footer: %v, %v", hf, err)
 			}
-			if want := "&L&BRecord of processing activities – Voorbeeld && Zonen&B&R&A"; hf.OddHeader != want {
+			if want := "&L&BRecord of processing activities – Voorbeeld && Zonen&B\nDate of the record: 2026-03-01, version abc123&R&A"; hf.OddHeader != want {
 				t.Errorf("page header = %q, want %q", hf.OddHeader, want)
 			}
-			if want := "&LDate of the record: 2026-03-01&RPage &P of &N"; hf.OddFooter != want {
+			if want := "&RPage &P of &N"; hf.OddFooter != want {
 				t.Errorf("page footer = %q, want %q", hf.OddFooter, want)
 			}
 		})
