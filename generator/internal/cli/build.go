@@ -147,12 +147,14 @@ func buildOutputs(ctx context.Context, job buildJob, stdout, stderr io.Writer) i
 	return exitOK
 }
 
-// under resolves p against root unless it is absolute.
+// under resolves p against root unless it is absolute. It does not clean
+// the path: "link/.." is where the link leads, up one, and only
+// outputs.Resolve knows where that is.
 func under(root, p string) string {
-	if filepath.IsAbs(p) {
-		return filepath.Clean(p)
+	if filepath.IsAbs(p) || root == "." {
+		return p
 	}
-	return filepath.Join(root, p)
+	return root + string(filepath.Separator) + p
 }
 
 // recordsVersion names the records the outputs were made from: the last

@@ -13,9 +13,12 @@ import (
 // sources are the project's own files and folders, relative to its root. No
 // output may replace one, lie inside one or hold one, however its path is
 // spelt.
-var sources = []string{
-	".git", "data", "schemas", "content", "themes", "layouts", "i18n", "static", "assets", "archetypes",
-	"config", "generator", "hugo.toml", "hugo.yaml", "hugo.json", "go.mod", "go.sum",
+var sources = []source{
+	{name: ".git", dir: true}, {name: "data", dir: true}, {name: "schemas", dir: true},
+	{name: "content", dir: true}, {name: "themes", dir: true}, {name: "layouts", dir: true},
+	{name: "i18n", dir: true}, {name: "static", dir: true}, {name: "assets", dir: true},
+	{name: "archetypes", dir: true}, {name: "config", dir: true}, {name: "generator", dir: true},
+	{name: "hugo.toml"}, {name: "hugo.yaml"}, {name: "hugo.json"}, {name: "go.mod"}, {name: "go.sum"},
 }
 
 // Project is a project root and its sources, with every link followed.
@@ -26,9 +29,9 @@ type Project struct {
 }
 
 type source struct {
-	name string // as listed in sources
+	name string // relative to the root
+	dir  bool   // a folder, not a file
 	path string // resolved
-	dir  bool
 }
 
 // NewProject resolves root and the sources it holds.
@@ -42,16 +45,13 @@ func NewProject(root string) (*Project, error) {
 		return nil, err
 	}
 	p := &Project{root: r, given: given}
-	for _, name := range sources {
-		fi, err := os.Stat(filepath.Join(r, name))
-		if err != nil {
-			continue // absent, or a dangling link: nothing to protect there
-		}
-		path, err := Resolve(filepath.Join(r, name))
-		if err != nil {
+	for _, src := range sources {
+		// Protected whether it exists or not, at the place it resolves to
+		// when it is a link.
+		if src.path, err = Resolve(filepath.Join(r, src.name)); err != nil {
 			return nil, err
 		}
-		p.sources = append(p.sources, source{name: name, path: path, dir: fi.IsDir()})
+		p.sources = append(p.sources, src)
 	}
 	return p, nil
 }
@@ -156,7 +156,9 @@ func (p *Project) show(given, resolved string) string {
 				return given // only the root's own path holds a link
 			}
 		}
-		to = filepath.ToSlash(rel)
+		if rel != "." {
+			to = filepath.ToSlash(rel)
+		}
 	}
 	return fmt.Sprintf("%s (%s once links are followed)", given, to)
 }
