@@ -21,9 +21,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 	set := flags("build", "build [--root DIR] [--site-dir DIR] [--workbook FILE] [--workbook-lang nl|en] [--strict]",
 		"Validates the records and, only when they have no errors, builds the public\n"+
 			"privacy center (a static site, both languages) and the record of processing\n"+
-			"for regulators (an Excel workbook). Each output is built in a temporary place\n"+
-			"and moved into place only when complete. The workbook is not a public\n"+
-			"document: it may not be written inside the site directory.", stdout)
+			"for regulators (an Excel workbook). Both are built in temporary places and\n"+
+			"moved into place together, only when both are complete; Ctrl-C stops the\n"+
+			"build and leaves the previous outputs as they were. The workbook is not a\n"+
+			"public document: it may not be written inside the site directory, nor over\n"+
+			"the project's own files, also not through a symbolic link.", stdout)
 	root := set.String("root", ".", "project root holding hugo.toml, data/, schemas/, content/ and themes/")
 	siteDir := set.String("site-dir", "public", "directory the site is written to, relative to the root")
 	book := set.String("workbook", filepath.Join("export", "ropa.xlsx"), "path of the workbook, relative to the root")

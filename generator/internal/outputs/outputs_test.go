@@ -195,6 +195,7 @@ func names(t *testing.T, dir string) string {
 }
 
 func TestCommitMovesBothOutputsAndLeavesNothing(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
 	dir := tree(t, "a=old a", "b/b=old b")
 	a := stageWith(t, filepath.Join(dir, "a"), "new a")
 	b := stageWith(t, filepath.Join(dir, "b", "b"), "new b")
@@ -210,6 +211,7 @@ func TestCommitMovesBothOutputsAndLeavesNothing(t *testing.T) {
 }
 
 func TestAFailedCommitPutsTheFirstOutputBack(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
 	dir := tree(t, "a=old a", "b/b=old b")
 	a := stageWith(t, filepath.Join(dir, "a"), "new a")
 	b := stageWith(t, filepath.Join(dir, "b", "b"), "new b")
@@ -229,6 +231,7 @@ func TestAFailedCommitPutsTheFirstOutputBack(t *testing.T) {
 }
 
 func TestRecoverRemovesOnlyWhatStoppedBuildsLeft(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
 	dir := tree(t, "public/index.html=site", "export/ropa.xlsx=PK")
 	site, book := filepath.Join(dir, "public"), filepath.Join(dir, "export", "ropa.xlsx")
 
@@ -288,6 +291,7 @@ func TestRecoverRemovesOnlyWhatStoppedBuildsLeft(t *testing.T) {
 }
 
 func TestRecoverRemovesOutputsAKilledCommitLeftMixed(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
 	dir := tree(t, "public/index.html=old site", "export/ropa.xlsx=old book")
 	site, book := filepath.Join(dir, "public"), filepath.Join(dir, "export", "ropa.xlsx")
 	s := stageWith(t, site, "")
@@ -315,6 +319,7 @@ func TestRecoverRemovesOutputsAKilledCommitLeftMixed(t *testing.T) {
 }
 
 func TestRecoverLeavesAnotherProjectsTargetsAlone(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
 	// A commit mark names the final places by its stages; an output that
 	// is not among the targets Recover was given is never removed, so a
 	// mark committed to a repository cannot make a build delete files.
@@ -329,5 +334,35 @@ func TestRecoverLeavesAnotherProjectsTargetsAlone(t *testing.T) {
 	}
 	if read(t, filepath.Join(dir, "data", "organisation.toml")) != "record" {
 		t.Error("a file named by a forged commit mark was removed")
+	}
+}
+
+func TestTheTemporaryDirectoryIsSweptOfOurLeftoversOnly(t *testing.T) {
+	tmp := tree(t, "ropa-generated-old/view.json=x", "ropa-generated-new/", "other-old/",
+		"ropa-serve-nolock/", "ropa-serve-dead/lock=", "ropa-serve-other.txt=x")
+	t.Setenv("TMPDIR", tmp)
+	long := time.Now().Add(-2 * staleAfter)
+	for _, name := range []string{"ropa-generated-old", "other-old", "ropa-serve-nolock", "ropa-serve-other.txt"} {
+		os.Chtimes(filepath.Join(tmp, name), long, long)
+	}
+	live, err := NewTempDir("ropa-serve-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Remove()
+	sweepTemp()
+	// Kept: a fresh leftover of an older version (it may be running), a
+	// preview without a lock (an older version's, maybe running), a
+	// preview still running, and what is not ours.
+	want := strings.Join([]string{"other-old", "ropa-generated-new", filepath.Base(live.Dir()), "ropa-serve-nolock", "ropa-serve-other.txt"}, " ")
+	if got := names(t, tmp); got != want {
+		t.Errorf("left %s\nwant %s", got, want)
+	}
+	dir := live.Dir()
+	if err := live.Remove(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Error("Remove left the directory")
 	}
 }
