@@ -93,7 +93,7 @@ func BenchmarkHugoAlone(b *testing.B) {
 			pages := 0
 			for b.Loop() {
 				out := b.TempDir()
-				if pages, err = buildInto(dir, out, data, nil); err != nil {
+				if pages, err = buildInto(dir, filepath.Join(out, "public"), filepath.Join(out, "gen"), data, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -29,14 +29,10 @@ type hugoSite struct {
 	sites                 *hugolib.HugoSites
 }
 
-// buildInto builds the site once into publishDir and returns the number of
+// buildInto builds the site once into publishDir, with the generated files
+// and Hugo's caches in the work directory gen, and returns the number of
 // pages rendered.
-func buildInto(root, publishDir string, data *generated, log io.Writer) (int, error) {
-	gen, err := os.MkdirTemp("", "ropa-generated-")
-	if err != nil {
-		return 0, fmt.Errorf("site: %w", err)
-	}
-	defer os.RemoveAll(gen)
+func buildInto(root, publishDir, gen string, data *generated, log io.Writer) (int, error) {
 	if err := data.write(gen); err != nil {
 		return 0, fmt.Errorf("site: %w", err)
 	}

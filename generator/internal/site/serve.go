@@ -18,6 +18,7 @@ import (
 
 	"github.com/gohugoio/hugo/livereload"
 
+	"github.com/privacy-as-code/ropa/generator/internal/outputs"
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
@@ -26,7 +27,9 @@ type ServeOptions struct {
 	// Root is the project root, as for Build.
 	Root string
 	// Addr is the address to listen on; default 127.0.0.1:1313. Use port 0
-	// for any free port.
+	// for any free port. It must be a loopback address (127.0.0.1, [::1] or
+	// localhost, which means 127.0.0.1): the preview is for the reviewer's
+	// own machine.
 	Addr string
 	// Load reads and validates the register; it is called at the start and
 	// after every change under Root. When it fails, the error is logged and
@@ -59,6 +62,10 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	if opts.Addr == "" {
 		opts.Addr = "127.0.0.1:1313"
 	}
+	addr, err := loopback(opts.Addr)
+	if err != nil {
+		return err
+	}
 	if opts.Interval <= 0 {
 		opts.Interval = serveInterval
 	}
@@ -70,12 +77,14 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	tmp, err := os.MkdirTemp("", "ropa-serve-")
+	// A locked directory: a preview that is killed leaves it behind, and the
+	// next build or preview removes it.
+	tmp, err := outputs.NewTempDir("ropa-serve-")
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	defer os.RemoveAll(tmp)
-	public := filepath.Join(tmp, "public")
+	defer tmp.Remove()
+	public := filepath.Join(tmp.Dir(), "public")
 
 	rebuild := func() error {
 		reg, err := opts.Load()
@@ -92,7 +101,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		return err
 	}
 
-	ln, err := net.Listen("tcp", opts.Addr)
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
@@ -102,7 +111,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	mux.HandleFunc("/livereload.js", livereload.ServeJS)
 	mux.HandleFunc("/livereload", livereload.Handler)
 	mux.Handle("/", &previewHandler{dir: public, port: port})
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: onlyLoopbackHosts(ln.Addr().(*net.TCPAddr), mux), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if opts.Ready != nil {
@@ -201,4 +210,38 @@ func (h *previewHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
+}
+
+// loopback checks that addr is a loopback address with a port, and returns
+// it with localhost replaced by 127.0.0.1 (what localhost resolves to is up
+// to the machine's configuration).
+func loopback(addr string) (string, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "", fmt.Errorf("site: serve: address %q: %w; use 127.0.0.1:PORT", addr, err)
+	}
+	if strings.EqualFold(host, "localhost") {
+		host = "127.0.0.1"
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return "", fmt.Errorf("site: serve: %s is not a loopback address: the preview shows unpublished records and is for this machine only; use 127.0.0.1:PORT or [::1]:PORT", addr)
+	}
+	return net.JoinHostPort(host, port), nil
+}
+
+// onlyLoopbackHosts answers only requests for the preview's own loopback
+// host: a page on another site that makes its name resolve to 127.0.0.1 (DNS
+// rebinding) sends its own name as Host, and gets 421.
+func onlyLoopbackHosts(addr *net.TCPAddr, next http.Handler) http.Handler {
+	allowed := map[string]bool{addr.String(): true}
+	for _, h := range []string{"127.0.0.1", "localhost", "::1"} {
+		allowed[net.JoinHostPort(h, fmt.Sprint(addr.Port))] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !allowed[strings.ToLower(r.Host)] {
+			http.Error(w, fmt.Sprintf("421 misdirected request: this preview answers only to http://%s/", addr), http.StatusMisdirectedRequest)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -15,8 +15,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
+	"github.com/privacy-as-code/ropa/generator/internal/outputs"
 	"github.com/privacy-as-code/ropa/generator/internal/publish"
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
@@ -53,37 +53,64 @@ type Result struct {
 // Build builds the site into a temporary directory next to PublishDir and
 // swaps it into place; a failed build leaves the previous site untouched.
 func Build(opts Options) (*Result, error) {
-	root, publishDir, err := paths(opts)
+	stage, res, err := Prepare(opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkReplaceable(root, publishDir); err != nil {
-		return nil, err
+	defer stage.Remove()
+	if err := outputs.Commit(stage); err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	return res, nil
+}
+
+// Prepare checks that PublishDir may be replaced, and builds the site into a
+// stage next to it, to be moved into place with outputs.Commit (together
+// with the other outputs of the build) or removed. Links are followed: the
+// site goes where PublishDir leads.
+func Prepare(opts Options) (*outputs.Stage, *Result, error) {
+	root, publishDir, err := paths(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	target, err := checkReplaceable(root, publishDir)
+	if err != nil {
+		return nil, nil, err
 	}
 	data, err := generate(opts.Register)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	parent := filepath.Dir(publishDir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("site: %w", err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(publishDir)+".new-")
+	stage, err := outputs.NewStage(target)
 	if err != nil {
-		return nil, fmt.Errorf("site: %w", err)
+		return nil, nil, fmt.Errorf("site: %w", err)
 	}
-	defer os.RemoveAll(tmp) // a no-op after a successful swap
+	res, err := buildStage(root, stage, data, opts.Log)
+	if err != nil {
+		stage.Remove()
+		return nil, nil, err
+	}
+	return stage, res, nil
+}
 
-	pages, err := buildInto(root, tmp, data, opts.Log)
+func buildStage(root string, stage *outputs.Stage, data *generated, log io.Writer) (*Result, error) {
+	// Made with Mkdir, not MkdirTemp, so that the site gets the modes the
+	// umask allows (0755 usually) and a web server of another user can read it.
+	out := stage.Output()
+	if err := os.Mkdir(out, 0o777); err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	work, err := stage.Work()
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	pages, err := buildInto(root, out, work, data, log)
 	if err != nil {
 		return nil, err
 	}
-	files, err := countFiles(tmp)
+	files, err := countFiles(out)
 	if err != nil {
-		return nil, err
-	}
-	if err := swap(tmp, publishDir); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("site: %w", err)
 	}
 	return &Result{Pages: pages, Files: files}, nil
 }
@@ -114,39 +141,38 @@ func paths(opts Options) (root, publishDir string, err error) {
 
 // checkReplaceable refuses a publish directory whose replacement would delete
 // something else than a previous build: the project itself, one of its
-// source folders, or a non-empty directory that holds no site.
-func checkReplaceable(root, publishDir string) error {
-	if rel, err := filepath.Rel(publishDir, root); err == nil && !strings.HasPrefix(rel, "..") {
-		return fmt.Errorf("site: publish directory %s holds the project itself", publishDir)
+// sources, or a non-empty directory that holds no site; links are followed.
+// It returns the publish directory resolved.
+func checkReplaceable(root, publishDir string) (string, error) {
+	project, err := outputs.NewProject(root)
+	if err != nil {
+		return "", fmt.Errorf("site: %w", err)
 	}
-	if rel, err := filepath.Rel(root, publishDir); err == nil && !strings.HasPrefix(rel, "..") {
-		top := strings.Split(filepath.ToSlash(rel), "/")[0]
-		switch top {
-		case "content", "data", "themes", "layouts", "schemas", "generator", "i18n", "static", "assets", "archetypes", ".git":
-			return fmt.Errorf("site: publish directory %s is inside the project's %s/ folder", publishDir, top)
-		}
+	target, err := project.Site(publishDir)
+	if err != nil {
+		return "", fmt.Errorf("site: %w", err)
 	}
-	fi, err := os.Stat(publishDir)
+	fi, err := os.Stat(target)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return target, nil
 	}
 	if err != nil {
-		return fmt.Errorf("site: %w", err)
+		return "", fmt.Errorf("site: %w", err)
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("site: publish directory %s is not a directory", publishDir)
+		return "", fmt.Errorf("site: publish directory %s is not a directory", publishDir)
 	}
-	entries, err := os.ReadDir(publishDir)
+	entries, err := os.ReadDir(target)
 	if err != nil {
-		return fmt.Errorf("site: %w", err)
+		return "", fmt.Errorf("site: %w", err)
 	}
 	if len(entries) == 0 {
-		return nil
+		return target, nil
 	}
-	if _, err := os.Stat(filepath.Join(publishDir, "index.html")); err != nil {
-		return fmt.Errorf("site: refusing to replace %s: it is not empty and holds no built site (no index.html)", publishDir)
+	if _, err := os.Stat(filepath.Join(target, "index.html")); err != nil {
+		return "", fmt.Errorf("site: refusing to replace %s: it is not empty and holds no built site (no index.html)", publishDir)
 	}
-	return nil
+	return target, nil
 }
 
 // generated is what Hugo reads besides the project: the view per language and
@@ -198,29 +224,6 @@ func writeIfChanged(name string, b []byte) error {
 		return nil
 	}
 	return os.WriteFile(name, b, 0o644)
-}
-
-// swap moves the freshly built dir into place of publishDir.
-func swap(built, publishDir string) error {
-	old := ""
-	if _, err := os.Stat(publishDir); err == nil {
-		old = built + ".old"
-		if err := os.Rename(publishDir, old); err != nil {
-			return fmt.Errorf("site: %w", err)
-		}
-	}
-	if err := os.Rename(built, publishDir); err != nil {
-		if old != "" {
-			_ = os.Rename(old, publishDir)
-		}
-		return fmt.Errorf("site: %w", err)
-	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("site: removing the previous site: %w", err)
-		}
-	}
-	return nil
 }
 
 func countFiles(dir string) (int, error) {
