@@ -309,27 +309,14 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 	av := &activity{
 		ref: b.activityRefs[a.ID], Path: activitiesSection + "/" + a.ID,
 		Summary:  b.t(a.Summary),
-		Purposes: b.ts(a.Purposes),
-		LegalBasis: legalBasis{
-			Key: a.LegalBasis, Name: b.w.legalBases[a.LegalBasis].Name,
-			Article:     b.w.legalBasisArticle(a.LegalBasis),
-			Explanation: b.w.legalBases[a.LegalBasis].Explanation,
-			Interest:    b.t(a.LegitimateInterest), Law: b.t(a.Law),
-		},
 		Subjects: []subject{}, Categories: []categoryRef{}, Recipients: []recipientRef{},
 		Transfers: []transfer{}, Retention: []retention{}, Measures: []measure{},
 		Rights: []rightRef{}, Choices: []choice{},
 		SourceDetails: b.t(a.SourceDetails),
 		Children:      a.Children,
 	}
-	if av.LegalBasis.Name == "" {
-		return nil, fmt.Errorf("publish: activity %q: unknown legal basis %q", a.ID, a.LegalBasis)
-	}
-	if a.SpecialCategoryCondition != "" {
-		av.Condition = &condition{
-			Key: a.SpecialCategoryCondition, Name: b.w.conditions[a.SpecialCategoryCondition],
-			Article: b.w.conditionArticle(a.SpecialCategoryCondition),
-		}
+	if err := b.purposes(a, av); err != nil {
+		return nil, err
 	}
 	for _, id := range a.Subjects {
 		s := b.reg.Subjects[id]
@@ -384,8 +371,14 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 			HumanReview: b.t(a.AutomatedDecisions.HumanReview),
 		}
 	}
-	for _, id := range rightsFor(a.LegalBasis, a.AutomatedDecisions.Used) {
-		av.Rights = append(av.Rights, b.rightRef(id))
+	for _, g := range rightsOf(a) {
+		r := b.rightRef(g.id)
+		if !g.all(a) {
+			for _, i := range g.purposes {
+				r.Purposes = append(r.Purposes, av.Purposes[i].Text)
+			}
+		}
+		av.Rights = append(av.Rights, r)
 	}
 	for _, c := range a.Choices {
 		av.Choices = append(av.Choices, choice{
@@ -394,6 +387,41 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		})
 	}
 	return av, nil
+}
+
+// purposes fills in the purposes of an activity with their legal bases,
+// grouped: purposes with the same basis, interest and law share one entry.
+func (b *builder) purposes(a *register.Activity, av *activity) error {
+	av.Purposes, av.LegalBases, av.Conditions = []purpose{}, []legalBasis{}, []condition{}
+	group := map[[3]string]int{}
+	for i := range a.Purposes {
+		p := a.Resolved(i)
+		w, ok := b.w.legalBases[p.LegalBasis]
+		if !ok {
+			return fmt.Errorf("publish: activity %q: purposes[%d]: unknown legal basis %q", a.ID, i, p.LegalBasis)
+		}
+		text := b.t(p.Purpose)
+		av.Purposes = append(av.Purposes, purpose{Text: text, LegalBasis: w.Name})
+		lb := legalBasis{
+			Key: p.LegalBasis, Name: w.Name, Article: b.w.legalBasisArticle(p.LegalBasis), Explanation: w.Explanation,
+			Interest: b.t(p.LegitimateInterest), Law: b.t(p.Law),
+		}
+		key := [3]string{lb.Key, lb.Interest, lb.Law}
+		at, seen := group[key]
+		if !seen {
+			at = len(av.LegalBases)
+			group[key] = at
+			av.LegalBases = append(av.LegalBases, lb)
+		}
+		av.LegalBases[at].Purposes = append(av.LegalBases[at].Purposes, text)
+		if c := p.SpecialCategoryCondition; c != "" && !slices.ContainsFunc(av.Conditions, func(x condition) bool { return x.Key == c }) {
+			av.Conditions = append(av.Conditions, condition{Key: c, Name: b.w.conditions[c], Article: b.w.conditionArticle(c)})
+		}
+	}
+	if len(av.LegalBases) == 1 {
+		av.LegalBases[0].Purposes = nil // one basis for all purposes: no need to repeat them
+	}
+	return nil
 }
 
 func (b *builder) transfer(aref ref, t register.Transfer) (transfer, error) {

@@ -178,26 +178,6 @@ func resolveAll[T any](a *register.Activity, kind string, ids []string, defs map
 	return nil
 }
 
-// rightsFor derives the rights a person has for an activity from its legal
-// basis: access, rectification, erasure and restriction always; portability
-// for consent and contract; objection for legitimate interests and public
-// task; withdrawal for consent; the Art. 22 rights with automated decisions.
-func rightsFor(basis string, automatedDecisions bool) []string {
-	rights := []string{"access", "rectification", "erasure", "restriction"}
-	switch basis {
-	case "consent":
-		rights = append(rights, "portability", "withdraw-consent")
-	case "contract":
-		rights = append(rights, "portability")
-	case "legitimate-interests", "public-task":
-		rights = append(rights, "object")
-	}
-	if automatedDecisions {
-		rights = append(rights, "automated-decisions")
-	}
-	return rights
-}
-
 // choiceRights maps a kind of choice to the right it is a way to exercise.
 var choiceRights = map[string]string{
 	"withdraw-consent": "withdraw-consent",

@@ -6,7 +6,7 @@ import (
 
 // registerFormat names the layout of register.json; change it when the layout
 // changes incompatibly.
-const registerFormat = "ropa-public-register/1"
+const registerFormat = "ropa-public-register/2"
 
 // publicRegister is the machine-readable copy of the public register, for
 // researchers and tools. Texts are objects keyed by language; codes are the
@@ -122,28 +122,36 @@ type regChoice struct {
 	Link  string `json:"link,omitempty"`
 }
 
+// regPurpose is a purpose with its legal basis and what goes with it, filled
+// in from the activity where the record gives them once for all purposes.
+type regPurpose struct {
+	Purpose                  text     `json:"purpose"`
+	LegalBasis               string   `json:"legal_basis"`
+	LegalBasisArticle        string   `json:"legal_basis_article"` // derived, e.g. "Art. 6(1)(b) GDPR"
+	LegitimateInterest       text     `json:"legitimate_interest,omitempty"`
+	Law                      text     `json:"law,omitempty"`
+	SpecialCategoryCondition string   `json:"special_category_condition,omitempty"`
+	Rights                   []string `json:"rights"` // derived from the legal basis
+}
+
 type regActivity struct {
-	ID                       string          `json:"id"`
-	Name                     text            `json:"name"`
-	Summary                  text            `json:"summary"`
-	Purposes                 []text          `json:"purposes"`
-	LegalBasis               string          `json:"legal_basis"`
-	LegalBasisArticle        string          `json:"legal_basis_article"` // derived, e.g. "Art. 6(1)(b) GDPR"
-	LegitimateInterest       text            `json:"legitimate_interest,omitempty"`
-	Law                      text            `json:"law,omitempty"`
-	SpecialCategoryCondition string          `json:"special_category_condition,omitempty"`
-	Subjects                 []string        `json:"subjects"`
-	Categories               []string        `json:"categories"`
-	SourceDetails            text            `json:"source_details,omitempty"`
-	Requirement              *regRequirement `json:"requirement,omitempty"`
-	Recipients               []string        `json:"recipients"`
-	Transfers                []regTransfer   `json:"transfers"`
-	Retention                []regRetention  `json:"retention"`
-	Measures                 []string        `json:"measures"`
-	AutomatedDecisions       regAutomated    `json:"automated_decisions"`
-	Choices                  []regChoice     `json:"choices"`
-	Children                 bool            `json:"children"`
-	Rights                   []string        `json:"rights"` // derived from the legal basis
+	ID                 string          `json:"id"`
+	Name               text            `json:"name"`
+	Summary            text            `json:"summary"`
+	Purposes           []regPurpose    `json:"purposes"`
+	LegalBases         []string        `json:"legal_bases"` // of the purposes, distinct, in their order
+	Subjects           []string        `json:"subjects"`
+	Categories         []string        `json:"categories"`
+	SourceDetails      text            `json:"source_details,omitempty"`
+	Requirement        *regRequirement `json:"requirement,omitempty"`
+	Recipients         []string        `json:"recipients"`
+	Transfers          []regTransfer   `json:"transfers"`
+	Retention          []regRetention  `json:"retention"`
+	Measures           []string        `json:"measures"`
+	AutomatedDecisions regAutomated    `json:"automated_decisions"`
+	Choices            []regChoice     `json:"choices"`
+	Children           bool            `json:"children"`
+	Rights             []string        `json:"rights"` // derived from the legal bases: the union of the purposes' rights
 }
 
 type regNamed struct {
@@ -242,12 +250,11 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	}
 
 	for _, a := range pub.activities {
+		rights := rightsOf(a)
 		ra := regActivity{
-			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Purposes: txs(a.Purposes),
-			LegalBasis: a.LegalBasis, LegalBasisArticle: english.legalBasisArticle(a.LegalBasis),
-			LegitimateInterest: tx(a.LegitimateInterest), Law: tx(a.Law),
-			SpecialCategoryCondition: a.SpecialCategoryCondition,
-			Subjects:                 strs(a.Subjects), Categories: strs(a.Categories),
+			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Purposes: []regPurpose{},
+			LegalBases: nonNil(a.LegalBases()),
+			Subjects:   strs(a.Subjects), Categories: strs(a.Categories),
 			SourceDetails: tx(a.SourceDetails),
 			Recipients:    strs(a.Recipients), Transfers: []regTransfer{}, Retention: []regRetention{},
 			Measures: strs(a.Measures),
@@ -257,7 +264,15 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 			},
 			Choices:  []regChoice{},
 			Children: a.Children,
-			Rights:   rightsFor(a.LegalBasis, a.AutomatedDecisions.Used),
+			Rights:   rightIDs(rights),
+		}
+		for i := range a.Purposes {
+			p := a.Resolved(i)
+			ra.Purposes = append(ra.Purposes, regPurpose{
+				Purpose: tx(p.Purpose), LegalBasis: p.LegalBasis, LegalBasisArticle: english.legalBasisArticle(p.LegalBasis),
+				LegitimateInterest: tx(p.LegitimateInterest), Law: tx(p.Law), SpecialCategoryCondition: p.SpecialCategoryCondition,
+				Rights: purposeRights(rights, i),
+			})
 		}
 		if q := a.Requirement; q != nil {
 			ra.Requirement = &regRequirement{Statutory: q.Statutory, Contractual: q.Contractual, Consequence: tx(q.Consequence)}

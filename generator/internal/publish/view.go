@@ -116,13 +116,23 @@ type channel struct {
 	Href         string   `json:"href,omitempty"` // mailto: or https: link; empty for post
 }
 
+// legalBasis is one legal basis of an activity with what goes with it. An
+// activity whose purposes have different bases (or different interests or
+// laws) has several; each then names the purposes it covers.
 type legalBasis struct {
-	Key         string `json:"key"`
-	Name        string `json:"name"`
-	Article     string `json:"article"`
-	Explanation string `json:"explanation"`
-	Interest    string `json:"interest,omitempty"` // the legitimate interest pursued
-	Law         string `json:"law,omitempty"`      // the law behind an obligation or public task
+	Key         string   `json:"key"`
+	Name        string   `json:"name"`
+	Article     string   `json:"article"`
+	Explanation string   `json:"explanation"`
+	Interest    string   `json:"interest,omitempty"` // the legitimate interest pursued
+	Law         string   `json:"law,omitempty"`      // the law behind an obligation or public task
+	Purposes    []string `json:"purposes,omitempty"` // the purposes on this basis, when the activity has several bases
+}
+
+// purpose is one purpose of an activity and the name of its legal basis.
+type purpose struct {
+	Text       string `json:"text"`
+	LegalBasis string `json:"legal_basis"` // the basis's name
 }
 
 type condition struct {
@@ -204,15 +214,18 @@ type rightRef struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Article string `json:"article"`
+	// Purposes are the purposes the right applies to, on an activity page,
+	// when it does not apply to all of them.
+	Purposes []string `json:"purposes,omitempty"`
 }
 
 type activity struct {
 	ref
 	Path          string         `json:"path"` // page path for the content adapter
 	Summary       string         `json:"summary"`
-	Purposes      []string       `json:"purposes"`
-	LegalBasis    legalBasis     `json:"legal_basis"`
-	Condition     *condition     `json:"condition,omitempty"` // Art. 9(2), when special categories are used
+	Purposes      []purpose      `json:"purposes"`
+	LegalBases    []legalBasis   `json:"legal_bases"` // distinct, in the order of the purposes
+	Conditions    []condition    `json:"conditions"`  // Art. 9(2), when special categories are used
 	Subjects      []subject      `json:"subjects"`
 	Categories    []categoryRef  `json:"-"`       // shown grouped, in Sources
 	Sources       []sourceGroup  `json:"sources"` // the categories, by how they are obtained

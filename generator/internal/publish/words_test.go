@@ -1,8 +1,11 @@
 package publish
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
 func TestRightsForEachLegalBasis(t *testing.T) {
@@ -26,10 +29,36 @@ func TestRightsForEachLegalBasis(t *testing.T) {
 			name += "+automated"
 		}
 		t.Run(name, func(t *testing.T) {
-			if got := strings.Join(rightsFor(tt.basis, tt.automated), " "); got != tt.want {
-				t.Errorf("rightsFor(%q, %v) = %q, want %q", tt.basis, tt.automated, got, tt.want)
+			a := &register.Activity{Purposes: register.PurposesOf(register.Text{"": "p"}), LegalBasis: tt.basis}
+			a.AutomatedDecisions.Used = tt.automated
+			if got := strings.Join(rightIDs(rightsOf(a)), " "); got != tt.want {
+				t.Errorf("rights of %q (automated %v) = %q, want %q", tt.basis, tt.automated, got, tt.want)
 			}
 		})
+	}
+}
+
+// Rights are the union of the purposes' rights, and each says which purposes
+// it applies to.
+func TestRightsPerPurpose(t *testing.T) {
+	a := &register.Activity{
+		LegalBasis: "contract",
+		Purposes: []register.Purpose{
+			{Purpose: register.Text{"": "delivery"}},
+			{Purpose: register.Text{"": "fraud"}, LegalBasis: "legitimate-interests"},
+			{Purpose: register.Text{"": "news"}, LegalBasis: "consent"},
+		},
+	}
+	var got []string
+	for _, g := range rightsOf(a) {
+		got = append(got, fmt.Sprint(g.id, g.purposes))
+	}
+	want := "access[0 1 2]|rectification[0 1 2]|erasure[0 1 2]|restriction[0 1 2]|portability[0 2]|object[1]|withdraw-consent[2]"
+	if s := strings.Join(got, "|"); s != want {
+		t.Errorf("rights = %s\nwant     %s", s, want)
+	}
+	if got, want := strings.Join(purposeRights(rightsOf(a), 1), " "), "access rectification erasure restriction object"; got != want {
+		t.Errorf("rights of purpose 1 = %q, want %q", got, want)
 	}
 }
 

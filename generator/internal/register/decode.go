@@ -31,6 +31,18 @@ func decodeValue(data any, v reflect.Value) error {
 		}
 		return fmt.Errorf("a text is %T, not a string or table", data)
 	}
+	if v.Type() == purposeType {
+		// A purpose is a text (string, or table of languages) or a table
+		// with the key purpose; the schema has told them apart.
+		if m, ok := data.(map[string]any); !ok || m["purpose"] == nil {
+			t := reflect.New(textType).Elem()
+			if err := decodeValue(data, t); err != nil {
+				return err
+			}
+			v.Set(reflect.ValueOf(Purpose{Purpose: t.Interface().(Text), text: true}))
+			return nil
+		}
+	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
@@ -95,6 +107,8 @@ func decodeValue(data any, v reflect.Value) error {
 	}
 	return fmt.Errorf("cannot decode into %s", v.Type())
 }
+
+var purposeType = reflect.TypeOf(Purpose{})
 
 var fieldCache sync.Map // reflect.Type -> map[string][]int
 

@@ -2,7 +2,10 @@
 // is loaded from the TOML files under data/, and the rules that check it.
 package register
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Text is a human-readable text in one or more languages. A plain TOML string
 // is stored under the empty key and stands for the site's default language
@@ -179,8 +182,8 @@ type Activity struct {
 	Summary                  Text               `json:"summary"`
 	Role                     string             `json:"role"` // controller or processor
 	OnBehalfOf               []Party            `json:"on_behalf_of,omitempty"`
-	Purposes                 []Text             `json:"purposes"`
-	LegalBasis               string             `json:"legal_basis"`
+	Purposes                 []Purpose          `json:"purposes"`
+	LegalBasis               string             `json:"legal_basis,omitempty"` // of the purposes that name none
 	LegitimateInterest       Text               `json:"legitimate_interest,omitempty"`
 	Law                      Text               `json:"law,omitempty"`
 	SpecialCategoryCondition string             `json:"special_category_condition,omitempty"`
@@ -262,4 +265,67 @@ type DPIA struct {
 	Required bool   `json:"required"`
 	Status   string `json:"status,omitempty"` // not-started, in-progress, done
 	Link     string `json:"link,omitempty"`
+}
+
+// Purpose is one purpose of an activity. In the record it is a text, or a
+// table { purpose = text, legal_basis = ... } when purposes have different
+// legal bases; the fields left empty are the activity's.
+type Purpose struct {
+	Purpose                  Text   `json:"purpose"`
+	LegalBasis               string `json:"legal_basis,omitempty"`
+	LegitimateInterest       Text   `json:"legitimate_interest,omitempty"`
+	Law                      Text   `json:"law,omitempty"`
+	SpecialCategoryCondition string `json:"special_category_condition,omitempty"`
+
+	text bool // written as a plain text, not a table
+}
+
+// PurposesOf makes purposes of texts, as a record's shorthand form does.
+func PurposesOf(texts ...Text) []Purpose {
+	out := make([]Purpose, len(texts))
+	for i, t := range texts {
+		out[i] = Purpose{Purpose: t, text: true}
+	}
+	return out
+}
+
+// PurposeTexts returns the texts of the activity's purposes.
+func (a *Activity) PurposeTexts() []Text {
+	out := make([]Text, len(a.Purposes))
+	for i, p := range a.Purposes {
+		out[i] = p.Purpose
+	}
+	return out
+}
+
+// Resolved returns purpose i with the activity's fields filled in where the
+// purpose names none: its legal basis, and the legitimate interest or law
+// that goes with that basis.
+func (a *Activity) Resolved(i int) Purpose {
+	p := a.Purposes[i]
+	if p.LegalBasis == "" {
+		p.LegalBasis = a.LegalBasis
+	}
+	if len(p.LegitimateInterest) == 0 && p.LegalBasis == "legitimate-interests" {
+		p.LegitimateInterest = a.LegitimateInterest
+	}
+	if len(p.Law) == 0 && (p.LegalBasis == "legal-obligation" || p.LegalBasis == "public-task") {
+		p.Law = a.Law
+	}
+	if p.SpecialCategoryCondition == "" {
+		p.SpecialCategoryCondition = a.SpecialCategoryCondition
+	}
+	return p
+}
+
+// LegalBases returns the distinct legal bases of the activity's purposes, in
+// the order they first appear; a purpose without a basis adds none.
+func (a *Activity) LegalBases() []string {
+	var out []string
+	for i := range a.Purposes {
+		if b := a.Resolved(i).LegalBasis; b != "" && !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -162,40 +162,6 @@ func (c *checker) references(rec *file, a *Activity) {
 	}
 }
 
-// legalBasis: what each Art. 6(1) basis needs stated.
-func (c *checker) legalBasis(rec *file, a *Activity) {
-	switch {
-	case a.LegalBasis == "legitimate-interests" && len(a.LegitimateInterest) == 0:
-		c.errorf(rec, dp("legal_basis"), "legitimate interests need the interest stated: add legitimate_interest (Art. 13(1)(d))")
-	case a.LegalBasis != "legitimate-interests" && len(a.LegitimateInterest) > 0:
-		c.report(rec, dp("legitimate_interest"), true, diag.Error, "legitimate_interest belongs only to legal_basis = \"legitimate-interests\", not %q", a.LegalBasis)
-	}
-	if (a.LegalBasis == "legal-obligation" || a.LegalBasis == "public-task") && len(a.Law) == 0 {
-		c.errorf(rec, dp("legal_basis"), "%s needs the law that sets it: add law (Art. 6(3))", a.LegalBasis)
-	}
-	if a.LegalBasis == "consent" && !slices.ContainsFunc(a.Choices, func(ch Choice) bool { return ch.Kind == "withdraw-consent" }) {
-		c.errorf(rec, dp("legal_basis"), "consent needs a way to withdraw it: add a choice with kind = \"withdraw-consent\" (Art. 7(3))")
-	}
-}
-
-// specialCategories: special categories need an Art. 9(2) condition.
-func (c *checker) specialCategories(rec *file, a *Activity) {
-	special := false
-	for i, id := range a.Categories {
-		cat, ok := c.reg.Categories[id]
-		if !ok || !cat.Special {
-			continue
-		}
-		special = true
-		if a.SpecialCategoryCondition == "" {
-			c.errorf(rec, dp("categories", i), "%q is a special category of personal data: state the Art. 9(2) condition in special_category_condition", id)
-		}
-	}
-	if !special && a.SpecialCategoryCondition != "" {
-		c.report(rec, dp("special_category_condition"), true, diag.Warning, "no data category of this activity is special; special_category_condition applies to none")
-	}
-}
-
 // transfers: recipients outside the EEA need a transfer with a safeguard
 // that is valid for the country.
 func (c *checker) transfers(rec *file, a *Activity) {
@@ -303,6 +269,8 @@ var textType = reflect.TypeOf(Text{})
 // texts walks v, following the JSON names of the model, and checks every Text.
 func (c *checker) texts(rec *file, p []string, v reflect.Value) {
 	switch {
+	case v.Type() == purposeType && v.Interface().(Purpose).text:
+		c.texts(rec, p, v.FieldByName("Purpose")) // written as a text: the text is the purpose
 	case v.Type() == textType:
 		if v.Len() > 0 {
 			c.text(rec, p, v.Interface().(Text))

@@ -7,6 +7,7 @@ package schema
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -289,6 +290,12 @@ func (s *Set) leaf(e *jsonschema.ValidationError) []Issue {
 			want = append(want, fmt.Sprint(w))
 		}
 		msg := fmt.Sprintf("%s is not allowed; use one of %s", show(k.Got), strings.Join(want, ", "))
+		if _, list := k.Got.([]any); list {
+			msg = fmt.Sprintf("%s is not allowed: give one value, one of %s", show(k.Got), strings.Join(want, ", "))
+			if hint, ok := s.node(e.SchemaURL)["x-hint"].(string); ok {
+				msg += "; " + hint
+			}
+		}
 		if g, ok := k.Got.(string); ok {
 			if m := diag.Closest(g, want, 1); m != "" {
 				msg = fmt.Sprintf("%s is not allowed; did you mean %q? (one of %s)", show(k.Got), m, strings.Join(want, ", "))
@@ -484,9 +491,24 @@ func formatName(f string) string {
 	return f
 }
 
+// show writes a value as it is written in TOML: strings quoted, arrays in
+// brackets, tables in braces with their keys sorted.
 func show(v any) string {
-	if s, ok := v.(string); ok {
-		return strconv.Quote(s)
+	switch v := v.(type) {
+	case string:
+		return strconv.Quote(v)
+	case []any:
+		parts := make([]string, len(v))
+		for i, e := range v {
+			parts[i] = show(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		parts := make([]string, 0, len(v))
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			parts = append(parts, k+" = "+show(v[k]))
+		}
+		return "{ " + strings.Join(parts, ", ") + " }"
 	}
 	return fmt.Sprint(v)
 }

@@ -324,7 +324,7 @@ func (c *content) controllerRows() iter.Seq[[]string] {
 			row[0] = a.ID
 			row[1] = c.text(a.Name)
 			row[2] = in.BusinessFunction
-			row[3] = c.texts(a.Purposes)
+			row[3] = c.texts(a.PurposeTexts())
 			row[4] = c.legalBasis(a.LegalBasis)
 			row[5] = c.text(a.Law)
 			row[6] = c.text(a.LegitimateInterest)
@@ -376,7 +376,7 @@ func (c *content) processorRows() iter.Seq[[]string] {
 			row[0] = a.ID
 			row[1] = c.text(a.Name)
 			row[2] = b.String()
-			row[3] = c.texts(a.Purposes)
+			row[3] = c.texts(a.PurposeTexts())
 			row[4] = c.subjects(a.Subjects)
 			row[5] = c.categories(a.Categories)
 			row[6] = c.recipients(a.Recipients)

@@ -657,7 +657,7 @@ func TestWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		reg := sampleRegister()
-		reg.Activities[0].Purposes = []register.Text{{"": strings.Repeat("x", 40000)}}
+		reg.Activities[0].Purposes = register.PurposesOf(register.Text{"": strings.Repeat("x", 40000)})
 		err := Write(path, reg, Options{Lang: "en"})
 		want := `workbook: sheet "Controller activities": cell D4 (row of "sick-leave"): 40000 characters, more than the 32767 a spreadsheet cell holds`
 		if err == nil || err.Error() != want {

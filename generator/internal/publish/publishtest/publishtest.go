@@ -85,7 +85,7 @@ func Sample() *register.Register {
 				ID: "account", Name: tx("Uw account", "Your account"),
 				Summary:    tx("Wij maken en beheren uw account.", "We create and manage your account."),
 				Role:       "controller",
-				Purposes:   txs("Uw account aanmaken", "Creating your account", "Uw abonnement leveren", "Providing your subscription"),
+				Purposes:   register.PurposesOf(txs("Uw account aanmaken", "Creating your account", "Uw abonnement leveren", "Providing your subscription")...),
 				LegalBasis: "contract", Subjects: []string{"listeners"},
 				Categories:  []string{"contact-details", "payment-details", "listening-history"},
 				Requirement: &register.Requirement{Contractual: true, Consequence: tx("Zonder deze gegevens kunt u geen account maken.", "Without this data you cannot create an account.")},
@@ -107,7 +107,7 @@ func Sample() *register.Register {
 				ID: "newsletter", Name: tx("Nieuwsbrief", "Newsletter"),
 				Summary:    tx("Wij sturen u nieuws als u dat wilt.", "We send you news if you want it."),
 				Role:       "controller",
-				Purposes:   txs("U nieuws over artiesten sturen", "Sending you news about artists"),
+				Purposes:   register.PurposesOf(txs("U nieuws over artiesten sturen", "Sending you news about artists")...),
 				LegalBasis: "consent", Subjects: []string{"listeners", "visitors"},
 				Categories: []string{"contact-details"},
 				Retention:  []register.Retention{{Categories: []string{"contact-details"}, Criteria: tx("Tot u zich afmeldt.", "Until you unsubscribe.")}},
@@ -116,9 +116,13 @@ func Sample() *register.Register {
 			},
 			{
 				ID: "fraud-prevention", Name: tx("Fraude voorkomen", "Preventing fraud"),
-				Summary:    tx("Wij sporen misbruik van accounts op.", "We detect abuse of accounts."),
-				Role:       "controller",
-				Purposes:   txs("Misbruik voorkomen", "Preventing abuse"),
+				Summary: tx("Wij sporen misbruik van accounts op.", "We detect abuse of accounts."),
+				Role:    "controller",
+				Purposes: []register.Purpose{
+					{Purpose: tx("Misbruik voorkomen", "Preventing abuse")},
+					{Purpose: tx("Fraude melden aan de politie", "Reporting fraud to the police"), LegalBasis: "legal-obligation",
+						Law: tx("Wet ter voorkoming van witwassen", "Anti-Money Laundering Act")},
+				},
 				LegalBasis: "legitimate-interests", LegitimateInterest: tx("Onze dienst en onze klanten beschermen tegen fraude.", "Protecting our service and customers against fraud."),
 				Subjects: []string{"listeners"}, Categories: []string{"payment-details", "fraud-score"},
 				Recipients: []string{"cloud-host"},
@@ -134,7 +138,7 @@ func Sample() *register.Register {
 				ID: "tax-records", Name: tx("Belastingadministratie", "Tax records"),
 				Summary:    tx("Wij bewaren facturen voor de Belastingdienst.", "We keep invoices for the tax authority."),
 				Role:       "controller",
-				Purposes:   txs("Voldoen aan de fiscale bewaarplicht", "Meeting the tax retention duty"),
+				Purposes:   register.PurposesOf(txs("Voldoen aan de fiscale bewaarplicht", "Meeting the tax retention duty")...),
 				LegalBasis: "legal-obligation", Law: tx("Algemene wet inzake rijksbelastingen, art. 52", "General Tax Act, s. 52"),
 				Subjects: []string{"listeners"}, Categories: []string{"payment-details"},
 				Requirement: &register.Requirement{Statutory: true, Consequence: tx("Zonder factuurgegevens kunnen wij u niets verkopen.", "Without invoice data we cannot sell to you.")},
@@ -145,7 +149,7 @@ func Sample() *register.Register {
 				ID: "accessibility-support", Name: tx("Toegankelijkheidshulp", "Accessibility support"),
 				Summary:    tx("Wij passen de dienst aan als u een beperking heeft.", "We adapt the service if you have a disability."),
 				Role:       "controller",
-				Purposes:   txs("De dienst voor u toegankelijk maken", "Making the service accessible to you"),
+				Purposes:   register.PurposesOf(txs("De dienst voor u toegankelijk maken", "Making the service accessible to you")...),
 				LegalBasis: "consent", SpecialCategoryCondition: "art9-2-a",
 				Subjects: []string{"listeners"}, Categories: []string{"health-data"},
 				Retention: []register.Retention{{Categories: []string{"health-data"}, Period: "P1Y"}},
@@ -155,7 +159,7 @@ func Sample() *register.Register {
 			{
 				ID: "staff-monitoring", Name: tx("Interne controle", "Internal audit"),
 				Summary: tx("Intern.", "Internal."), Role: "controller", Public: &f,
-				Purposes:   txs("Controle", "Audit"),
+				Purposes:   register.PurposesOf(txs("Controle", "Audit")...),
 				LegalBasis: "legitimate-interests", LegitimateInterest: tx("Controle", "Audit"),
 				Subjects: []string{"listeners"}, Categories: []string{"contact-details"},
 			},
@@ -163,7 +167,7 @@ func Sample() *register.Register {
 				ID: "label-reporting", Name: tx("Rapportage voor labels", "Reporting for labels"),
 				Summary: tx("Als verwerker.", "As a processor."), Role: "processor",
 				OnBehalfOf: []register.Party{{LegalName: "Platenlabel B.V.", Address: "Plaatweg 3", Country: "NL"}},
-				Purposes:   txs("Rapportage", "Reporting"),
+				Purposes:   register.PurposesOf(txs("Rapportage", "Reporting")...),
 				LegalBasis: "contract", Subjects: []string{"listeners"}, Categories: []string{"listening-history"},
 			},
 		},
@@ -242,7 +246,7 @@ func WithCanaries() (*register.Register, []string) {
 		// Everything of a non-public activity is secret, not only [internal].
 		a.Name = ct(a.ID + "-name")
 		a.Summary = ct(a.ID + "-summary")
-		a.Purposes = []register.Text{ct(a.ID + "-purpose")}
+		a.Purposes = []register.Purpose{{Purpose: ct(a.ID + "-purpose"), LegalBasis: a.LegalBasis, LegitimateInterest: ct(a.ID + "-purpose-interest"), Law: ct(a.ID + "-purpose-law")}}
 		a.LegitimateInterest = ct(a.ID + "-interest")
 		a.Law = ct(a.ID + "-law")
 		a.SourceDetails = ct(a.ID + "-source-details")
