@@ -216,6 +216,11 @@ func (b *builder) view() (*view, error) {
 		v.Children.MinimumAge = &age
 		v.Children.Statement = b.t(org.Children.Statement)
 	}
+	v.NoRecipients, v.NoTransfers = len(b.pub.activities) > 0, len(v.Transfers) == 0 && len(b.pub.activities) > 0
+	for _, a := range b.pub.activities {
+		v.NoRecipients = v.NoRecipients && a.Recipients != nil && len(a.Recipients) == 0
+		v.NoTransfers = v.NoTransfers && a.Transfers != nil
+	}
 	v.Transfers = nonNil(v.Transfers)
 	v.Retention = nonNil(v.Retention)
 	v.Optional = nonNil(v.Optional)
@@ -311,7 +316,8 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		Summary:  b.t(a.Summary),
 		Subjects: []subject{}, Categories: []categoryRef{}, Recipients: []recipientRef{},
 		Transfers: []transfer{}, Retention: []retention{}, Measures: []measure{},
-		Rights: []rightRef{}, Choices: []choice{},
+		Rights: []rightRef{}, NotApplying: []notApplying{}, Choices: []choice{},
+		RecipientsStated: a.Recipients != nil, TransfersStated: a.Transfers != nil,
 		SourceDetails: b.t(a.SourceDetails),
 		Children:      a.Children,
 	}
@@ -371,14 +377,21 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 			HumanReview: b.t(a.AutomatedDecisions.HumanReview),
 		}
 	}
-	for _, g := range rightsOf(a) {
+	grants, denials := rightsOf(a)
+	for _, g := range grants {
 		r := b.rightRef(g.id)
 		if !g.all(a) {
 			for _, i := range g.purposes {
 				r.Purposes = append(r.Purposes, av.Purposes[i].Text)
 			}
 		}
+		for _, l := range g.limits {
+			r.Limits = append(r.Limits, b.w.reasons[l])
+		}
 		av.Rights = append(av.Rights, r)
+	}
+	for _, d := range denials {
+		av.NotApplying = append(av.NotApplying, notApplying{rightRef: b.rightRef(d.id), Reason: b.w.reasons[d.reason]})
 	}
 	for _, c := range a.Choices {
 		av.Choices = append(av.Choices, choice{
@@ -405,6 +418,9 @@ func (b *builder) purposes(a *register.Activity, av *activity) error {
 		lb := legalBasis{
 			Key: p.LegalBasis, Name: w.Name, Article: b.w.legalBasisArticle(p.LegalBasis), Explanation: w.Explanation,
 			Interest: b.t(p.LegitimateInterest), Law: b.t(p.Law),
+		}
+		if p.LegalBasis == "legitimate-interests" && a.Internal != nil && a.Internal.LIA != "" {
+			lb.Balancing = b.w.balancing
 		}
 		key := [3]string{lb.Key, lb.Interest, lb.Law}
 		at, seen := group[key]

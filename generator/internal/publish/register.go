@@ -151,7 +151,17 @@ type regActivity struct {
 	AutomatedDecisions regAutomated    `json:"automated_decisions"`
 	Choices            []regChoice     `json:"choices"`
 	Children           bool            `json:"children"`
+	Manual             bool            `json:"manual"`
+	LegalClaims        bool            `json:"legal_claims"`
 	Rights             []string        `json:"rights"` // derived from the legal bases: the union of the purposes' rights
+	// RightLimits and RightsNotApplying give, per right id, the reason codes
+	// (e.g. "art17-3-b") of its limits, or why it does not apply.
+	RightLimits       map[string][]string `json:"right_limits"`
+	RightsNotApplying map[string]string   `json:"rights_not_applying"`
+	// RecipientsStated and TransfersStated: recipients and transfers are
+	// stated in the record, even as none.
+	RecipientsStated bool `json:"recipients_stated"`
+	TransfersStated  bool `json:"transfers_stated"`
 }
 
 type regNamed struct {
@@ -250,7 +260,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	}
 
 	for _, a := range pub.activities {
-		rights := rightsOf(a)
+		rights, denied := rightsOf(a)
 		ra := regActivity{
 			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Purposes: []regPurpose{},
 			LegalBases: nonNil(a.LegalBases()),
@@ -265,6 +275,17 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 			Choices:  []regChoice{},
 			Children: a.Children,
 			Rights:   rightIDs(rights),
+			Manual:   a.Manual, LegalClaims: a.LegalClaims,
+			RightLimits: map[string][]string{}, RightsNotApplying: map[string]string{},
+			RecipientsStated: a.Recipients != nil, TransfersStated: a.Transfers != nil,
+		}
+		for _, g := range rights {
+			if len(g.limits) > 0 {
+				ra.RightLimits[g.id] = g.limits
+			}
+		}
+		for _, d := range denied {
+			ra.RightsNotApplying[d.id] = d.reason
 		}
 		for i := range a.Purposes {
 			p := a.Resolved(i)

@@ -34,6 +34,8 @@ type view struct {
 	Optional       []optional    `json:"optional"`        // what is required, and what happens without it
 	RecipientKinds []kindGroup   `json:"recipient_kinds"` // recipients grouped by kind
 	Transfers      []transfer    `json:"transfers"`       // every transfer outside the EEA
+	NoRecipients   bool          `json:"no_recipients"`   // every public activity states recipients = []
+	NoTransfers    bool          `json:"no_transfers"`    // every public activity states its transfers, and none has any
 	Retention      []retention   `json:"retention"`       // one overview of retention, per activity
 	Rights         []right       `json:"rights"`          // the rights that apply, with where
 	Automated      []ref         `json:"automated"`       // activities with automated decisions
@@ -124,9 +126,10 @@ type legalBasis struct {
 	Name        string   `json:"name"`
 	Article     string   `json:"article"`
 	Explanation string   `json:"explanation"`
-	Interest    string   `json:"interest,omitempty"` // the legitimate interest pursued
-	Law         string   `json:"law,omitempty"`      // the law behind an obligation or public task
-	Purposes    []string `json:"purposes,omitempty"` // the purposes on this basis, when the activity has several bases
+	Balancing   string   `json:"balancing,omitempty"` // the interests were weighed: only when the record holds a balancing test (internal.lia)
+	Interest    string   `json:"interest,omitempty"`  // the legitimate interest pursued
+	Law         string   `json:"law,omitempty"`       // the law behind an obligation or public task
+	Purposes    []string `json:"purposes,omitempty"`  // the purposes on this basis, when the activity has several bases
 }
 
 // purpose is one purpose of an activity and the name of its legal basis.
@@ -217,6 +220,14 @@ type rightRef struct {
 	// Purposes are the purposes the right applies to, on an activity page,
 	// when it does not apply to all of them.
 	Purposes []string `json:"purposes,omitempty"`
+	// Limits say where the GDPR limits the right for this activity.
+	Limits []string `json:"limits,omitempty"`
+}
+
+// notApplying is a right that does not apply to an activity, and why.
+type notApplying struct {
+	rightRef
+	Reason string `json:"reason"`
 }
 
 type activity struct {
@@ -237,8 +248,14 @@ type activity struct {
 	Measures      []measure      `json:"measures"`
 	Automated     *automated     `json:"automated,omitempty"`
 	Rights        []rightRef     `json:"rights"`
-	Choices       []choice       `json:"choices"`
-	Children      bool           `json:"children"`
+	NotApplying   []notApplying  `json:"not_applying"` // rights that do not apply here, with the reason
+	// RecipientsStated and TransfersStated are true when the record says
+	// explicitly who receives data and what is transferred, even when that is
+	// nobody and nothing; only then may the page say "nobody" or "nothing".
+	RecipientsStated bool     `json:"recipients_stated"`
+	TransfersStated  bool     `json:"transfers_stated"`
+	Choices          []choice `json:"choices"`
+	Children         bool     `json:"children"`
 }
 
 type category struct {

@@ -32,6 +32,8 @@ type words struct {
 	article  string // %s is the article number, e.g. "15" or "7(3)"
 
 	legalBases     map[string]named
+	balancing      string            // the balancing test of legitimate interests, when the record holds one
+	reasons        map[string]string // why a right is limited or does not apply, by reason code (rights.go)
 	conditions     map[string]string // Art. 9(2) conditions
 	rights         map[string]rightWords
 	rightArticles  map[string]string
@@ -75,7 +77,16 @@ var dutch = &words{
 		"legal-obligation":     {"Wettelijke plicht", "Een wet verplicht ons hiertoe."},
 		"vital-interests":      {"Vitaal belang", "Dit is nodig om het leven of de gezondheid van jou of van iemand anders te beschermen."},
 		"public-task":          {"Taak van algemeen belang", "Dit is nodig voor een taak van algemeen belang of een taak die de wet ons opdraagt."},
-		"legitimate-interests": {"Gerechtvaardigd belang", "Dit is nodig voor een gerechtvaardigd belang van ons of van een ander. Wij hebben afgewogen dat jouw belangen en rechten niet zwaarder wegen."},
+		"legitimate-interests": {"Gerechtvaardigd belang", "Dit is nodig voor een gerechtvaardigd belang van ons of van een ander."},
+	},
+	balancing: "Wij hebben afgewogen dat jouw belangen en rechten niet zwaarder wegen.",
+	reasons: map[string]string{
+		erasureLaw:        "Niet voor de doelen waarvoor de wet ons verplicht de gegevens te verwerken of die een taak van algemeen belang zijn (art. 17 lid 3 sub b AVG).",
+		erasureClaims:     "Gegevens die wij nodig hebben om een rechtsvordering in te stellen, uit te oefenen of te onderbouwen, mogen wij bewaren (art. 17 lid 3 sub e AVG).",
+		portabilityBasis:  "Dit recht geldt alleen voor gegevens die wij gebruiken met jouw toestemming of voor een overeenkomst met jou (art. 20 lid 1 sub a AVG).",
+		portabilityManual: "Dit recht geldt alleen als wij de gegevens geautomatiseerd verwerken; hier gebeurt dat op papier (art. 20 lid 1 sub b AVG).",
+		objectBasis:       "Bezwaar kun je maken tegen gebruik op grond van een gerechtvaardigd belang of een taak van algemeen belang; deze verwerking steunt op een andere grondslag (art. 21 lid 1 AVG).",
+		withdrawBasis:     "Wij vragen voor deze verwerking niet om je toestemming.",
 	},
 	conditions: map[string]string{
 		"art9-2-a": "jouw uitdrukkelijke toestemming",
@@ -169,7 +180,16 @@ var english = &words{
 		"legal-obligation":     {"Legal obligation", "A law requires us to do this."},
 		"vital-interests":      {"Vital interests", "This is needed to protect your life or health, or someone else's."},
 		"public-task":          {"Public task", "This is needed for a task in the public interest or an official task the law gives us."},
-		"legitimate-interests": {"Legitimate interests", "This is needed for a legitimate interest of ours or of someone else. We have weighed it, and your interests and rights do not override it."},
+		"legitimate-interests": {"Legitimate interests", "This is needed for a legitimate interest of ours or of someone else."},
+	},
+	balancing: "We have weighed it, and your interests and rights do not override it.",
+	reasons: map[string]string{
+		erasureLaw:        "Not for the purposes for which the law requires us to process the data or that are a task in the public interest (Art. 17(3)(b) GDPR).",
+		erasureClaims:     "We may keep data we need to establish, exercise or defend legal claims (Art. 17(3)(e) GDPR).",
+		portabilityBasis:  "This right applies only to data we use with your consent or for a contract with you (Art. 20(1)(a) GDPR).",
+		portabilityManual: "This right applies only where we process the data by automated means; here it is done on paper (Art. 20(1)(b) GDPR).",
+		objectBasis:       "You can object to use on the basis of a legitimate interest or a task in the public interest; this processing relies on another basis (Art. 21(1) GDPR).",
+		withdrawBasis:     "We do not ask for your consent for this processing.",
 	},
 	conditions: map[string]string{
 		"art9-2-a": "your explicit consent",

@@ -8,38 +8,57 @@ import (
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
+// Rights as the GDPR grants them: erasure not where the law or a public task
+// requires the processing (Art. 17(3)(b)), portability only on consent or
+// contract by automated means (Art. 20(1)), objection only on legitimate
+// interests or public task (Art. 21(1)); each right that does not apply says why.
 func TestRightsForEachLegalBasis(t *testing.T) {
 	tests := []struct {
-		basis     string
-		automated bool
-		want      string
+		basis                     string
+		automated, manual, claims bool
+		want, wantLimits, wantNot string
 	}{
-		{"consent", false, "access rectification erasure restriction portability withdraw-consent"},
-		{"contract", false, "access rectification erasure restriction portability"},
-		{"legal-obligation", false, "access rectification erasure restriction"},
-		{"vital-interests", false, "access rectification erasure restriction"},
-		{"public-task", false, "access rectification erasure restriction object"},
-		{"legitimate-interests", false, "access rectification erasure restriction object"},
-		{"legitimate-interests", true, "access rectification erasure restriction object automated-decisions"},
-		{"contract", true, "access rectification erasure restriction portability automated-decisions"},
+		{basis: "consent", want: "access rectification erasure restriction portability withdraw-consent", wantNot: "object:art21-1"},
+		{basis: "contract", want: "access rectification erasure restriction portability", wantNot: "object:art21-1 withdraw-consent:art7-3"},
+		{basis: "contract", manual: true, want: "access rectification erasure restriction", wantNot: "portability:art20-1-b object:art21-1 withdraw-consent:art7-3"},
+		{basis: "legal-obligation", want: "access rectification restriction", wantNot: "erasure:art17-3-b portability:art20-1-a object:art21-1 withdraw-consent:art7-3"},
+		{basis: "vital-interests", want: "access rectification erasure restriction", wantNot: "portability:art20-1-a object:art21-1 withdraw-consent:art7-3"},
+		{basis: "public-task", want: "access rectification restriction object", wantNot: "erasure:art17-3-b portability:art20-1-a withdraw-consent:art7-3"},
+		{basis: "legitimate-interests", want: "access rectification erasure restriction object", wantNot: "portability:art20-1-a withdraw-consent:art7-3"},
+		{basis: "legitimate-interests", claims: true, want: "access rectification erasure restriction object", wantLimits: "erasure:art17-3-e", wantNot: "portability:art20-1-a withdraw-consent:art7-3"},
+		{basis: "legitimate-interests", automated: true, want: "access rectification erasure restriction object automated-decisions", wantNot: "portability:art20-1-a withdraw-consent:art7-3"},
+		{basis: "contract", automated: true, want: "access rectification erasure restriction portability automated-decisions", wantNot: "object:art21-1 withdraw-consent:art7-3"},
 	}
 	for _, tt := range tests {
-		name := tt.basis
-		if tt.automated {
-			name += "+automated"
-		}
+		name := fmt.Sprintf("%s/automated=%v/manual=%v/claims=%v", tt.basis, tt.automated, tt.manual, tt.claims)
 		t.Run(name, func(t *testing.T) {
-			a := &register.Activity{Purposes: register.PurposesOf(register.Text{"": "p"}), LegalBasis: tt.basis}
+			a := &register.Activity{Purposes: register.PurposesOf(register.Text{"": "p"}), LegalBasis: tt.basis, Manual: tt.manual, LegalClaims: tt.claims}
 			a.AutomatedDecisions.Used = tt.automated
-			if got := strings.Join(rightIDs(rightsOf(a)), " "); got != tt.want {
-				t.Errorf("rights of %q (automated %v) = %q, want %q", tt.basis, tt.automated, got, tt.want)
+			grants, denials := rightsOf(a)
+			if got := strings.Join(rightIDs(grants), " "); got != tt.want {
+				t.Errorf("rights = %q, want %q", got, tt.want)
+			}
+			var limits, not []string
+			for _, g := range grants {
+				for _, l := range g.limits {
+					limits = append(limits, g.id+":"+l)
+				}
+			}
+			for _, d := range denials {
+				not = append(not, d.id+":"+d.reason)
+			}
+			if got := strings.Join(limits, " "); got != tt.wantLimits {
+				t.Errorf("limits = %q, want %q", got, tt.wantLimits)
+			}
+			if got := strings.Join(not, " "); got != tt.wantNot {
+				t.Errorf("not applying = %q, want %q", got, tt.wantNot)
 			}
 		})
 	}
 }
 
 // Rights are the union of the purposes' rights, and each says which purposes
-// it applies to.
+// it applies to; erasure is limited where a purpose is required by law.
 func TestRightsPerPurpose(t *testing.T) {
 	a := &register.Activity{
 		LegalBasis: "contract",
@@ -47,18 +66,30 @@ func TestRightsPerPurpose(t *testing.T) {
 			{Purpose: register.Text{"": "delivery"}},
 			{Purpose: register.Text{"": "fraud"}, LegalBasis: "legitimate-interests"},
 			{Purpose: register.Text{"": "news"}, LegalBasis: "consent"},
+			{Purpose: register.Text{"": "invoices"}, LegalBasis: "legal-obligation"},
 		},
 	}
+	grants, denials := rightsOf(a)
 	var got []string
-	for _, g := range rightsOf(a) {
-		got = append(got, fmt.Sprint(g.id, g.purposes))
+	for _, g := range grants {
+		got = append(got, fmt.Sprint(g.id, g.purposes, g.limits))
 	}
-	want := "access[0 1 2]|rectification[0 1 2]|erasure[0 1 2]|restriction[0 1 2]|portability[0 2]|object[1]|withdraw-consent[2]"
+	want := "access[0 1 2 3] []|rectification[0 1 2 3] []|erasure[0 1 2] [art17-3-b]|restriction[0 1 2 3] []|portability[0 2] []|object[1] []|withdraw-consent[2] []"
 	if s := strings.Join(got, "|"); s != want {
 		t.Errorf("rights = %s\nwant     %s", s, want)
 	}
-	if got, want := strings.Join(purposeRights(rightsOf(a), 1), " "), "access rectification erasure restriction object"; got != want {
-		t.Errorf("rights of purpose 1 = %q, want %q", got, want)
+	if len(denials) != 0 {
+		t.Errorf("denials = %v, want none", denials)
+	}
+	if got, want := strings.Join(purposeRights(grants, 3), " "), "access rectification restriction"; got != want {
+		t.Errorf("rights of purpose 3 = %q, want %q", got, want)
+	}
+	for _, w := range []*words{dutch, english} {
+		for _, code := range []string{erasureLaw, erasureClaims, portabilityBasis, portabilityManual, objectBasis, withdrawBasis} {
+			if w.reasons[code] == "" {
+				t.Errorf("reason %q has no words", code)
+			}
+		}
 	}
 }
 

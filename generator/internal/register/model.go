@@ -191,14 +191,16 @@ type Activity struct {
 	Categories               []string           `json:"categories"`
 	SourceDetails            Text               `json:"source_details,omitempty"`
 	Requirement              *Requirement       `json:"requirement,omitempty"`
-	Recipients               []string           `json:"recipients,omitempty"`
-	Transfers                []Transfer         `json:"transfers,omitempty"`
+	Recipients               []string           `json:"recipients,omitempty"` // nil: not stated; empty: stated that there are none
+	Transfers                []Transfer         `json:"transfers,omitempty"`  // nil: not stated; empty: stated that there are none
 	Retention                []Retention        `json:"retention,omitempty"`
 	Measures                 []string           `json:"measures,omitempty"`
 	AutomatedDecisions       AutomatedDecisions `json:"automated_decisions"`
 	Choices                  []Choice           `json:"choices,omitempty"`
 	Children                 bool               `json:"children,omitempty"`
-	Public                   *bool              `json:"public,omitempty"` // default true
+	Manual                   bool               `json:"manual,omitempty"`       // not by automated means: no portability (Art. 20(1)(b))
+	LegalClaims              bool               `json:"legal_claims,omitempty"` // kept for legal claims: erasure limited (Art. 17(3)(e))
+	Public                   *bool              `json:"public,omitempty"`       // default true
 	Internal                 *ActivityInternal  `json:"internal,omitempty"`
 }
 

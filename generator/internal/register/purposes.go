@@ -80,6 +80,13 @@ func (c *checker) legalBasis(rec *file, a *Activity) {
 	if len(a.Law) > 0 && !usesLaw && a.LegalBasis != "" {
 		c.report(rec, dp("law"), true, diag.Warning, "law applies to no purpose: it is for purposes on legal-obligation or public-task")
 	}
+	hasLIA := a.Internal != nil && a.Internal.LIA != ""
+	for i := range a.Purposes {
+		if a.Resolved(i).LegalBasis == "legitimate-interests" && !hasLIA {
+			c.warnf(rec, basisAt(i), "legitimate interests without a recorded balancing test: add its reference in [internal] lia = \"...\" (Art. 6(1)(f), 5(2)); until then the site does not say the interests were weighed")
+			break
+		}
+	}
 	for i := range a.Purposes {
 		if a.Resolved(i).LegalBasis == "consent" && !slices.ContainsFunc(a.Choices, func(ch Choice) bool { return ch.Kind == "withdraw-consent" }) {
 			c.errorf(rec, basisAt(i), "consent needs a way to withdraw it: add a choice with kind = \"withdraw-consent\" (Art. 7(3))")

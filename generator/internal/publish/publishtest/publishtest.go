@@ -110,7 +110,8 @@ func Sample() *register.Register {
 				Purposes:   register.PurposesOf(txs("U nieuws over artiesten sturen", "Sending you news about artists")...),
 				LegalBasis: "consent", Subjects: []string{"listeners", "visitors"},
 				Categories: []string{"contact-details"},
-				Retention:  []register.Retention{{Categories: []string{"contact-details"}, Criteria: tx("Tot u zich afmeldt.", "Until you unsubscribe.")}},
+				Recipients: []string{}, Transfers: []register.Transfer{}, // stated: nobody, nothing
+				Retention: []register.Retention{{Categories: []string{"contact-details"}, Criteria: tx("Tot u zich afmeldt.", "Until you unsubscribe.")}},
 				Choices: []register.Choice{{Kind: "withdraw-consent", Title: tx("Afmelden voor de nieuwsbrief", "Unsubscribe from the newsletter"),
 					Steps: txs("Klik op afmelden onderaan elke nieuwsbrief.", "Click unsubscribe at the bottom of any newsletter.")}},
 			},
@@ -127,6 +128,7 @@ func Sample() *register.Register {
 				Subjects: []string{"listeners"}, Categories: []string{"payment-details", "fraud-score"},
 				Recipients: []string{"cloud-host"},
 				Transfers:  []register.Transfer{{Recipient: "cloud-host", Country: "US", Safeguard: "dpf"}},
+				Internal:   &register.ActivityInternal{LIA: "LIA-2026-01"}, // a balancing test is recorded
 				Retention:  []register.Retention{{Categories: []string{"payment-details", "fraud-score"}, Period: "P1Y6M"}},
 				AutomatedDecisions: register.AutomatedDecisions{Used: true,
 					Logic:        tx("Een model weegt betaalgedrag.", "A model weighs payment behaviour."),
@@ -143,6 +145,7 @@ func Sample() *register.Register {
 				Subjects: []string{"listeners"}, Categories: []string{"payment-details"},
 				Requirement: &register.Requirement{Statutory: true, Consequence: tx("Zonder factuurgegevens kunnen wij u niets verkopen.", "Without invoice data we cannot sell to you.")},
 				Recipients:  []string{"tax-authority"},
+				Transfers:   []register.Transfer{}, // stated: none
 				Retention:   []register.Retention{{Categories: []string{"payment-details"}, Period: "P7Y", Trigger: tx("na het einde van het boekjaar", "after the end of the financial year")}},
 			},
 			{
