@@ -64,6 +64,7 @@ func (b *builder) view() (*view, error) {
 		Sections: sections{Activities: activitiesSection, Categories: categoriesSection, Recipients: recipientsSection, Rights: rightsSection},
 	}
 	v.Organisation = b.organisation(org)
+	v.SeveralControllers = len(org.Controllers) > 1
 	if v.Procedure, err = b.procedure(org); err != nil {
 		return nil, err
 	}
@@ -250,7 +251,7 @@ func (b *builder) rightRef(id string) rightRef {
 
 func (b *builder) party(p register.Party) party {
 	return party{
-		LegalName: p.LegalName, AddressLines: lines(p.Address),
+		ID: p.ID, LegalName: p.LegalName, AddressLines: lines(p.Address),
 		Country: p.Country, CountryName: countryName(p.Country, b.lang),
 		Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration,
 	}
@@ -262,12 +263,14 @@ func (b *builder) organisation(org *register.Organisation) organisation {
 		Controllers:      []party{},
 		JointControllers: []jointController{},
 		Security:         b.t(org.Security),
-		Authority: authority{
+	}
+	if org.HasLeadAuthority() {
+		o.Authority = &authority{
 			Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
 			CountryName:  countryName(org.SupervisoryAuthority.Country, b.lang),
 			AddressLines: lines(org.SupervisoryAuthority.Address),
 			Phone:        org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
-		},
+		}
 	}
 	for _, c := range org.Controllers {
 		o.Controllers = append(o.Controllers, b.party(c))
@@ -320,6 +323,10 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		RecipientsStated: a.Recipients != nil, TransfersStated: a.Transfers != nil,
 		SourceDetails: b.t(a.SourceDetails),
 		Children:      a.Children,
+	}
+	av.Controllers = []party{}
+	for _, p := range b.reg.Organisation.Responsible(a) {
+		av.Controllers = append(av.Controllers, b.party(p))
 	}
 	if err := b.purposes(a, av); err != nil {
 		return nil, err

@@ -349,3 +349,41 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+// Each activity names the entity responsible for it; the default is the
+// organisation's first controller. Without a lead authority the view has none.
+func TestResponsibleControllers(t *testing.T) {
+	reg := publishtest.Sample()
+	reg.Organisation.Controllers[0].ID = "klankwolk-nl"
+	reg.Organisation.Controllers = append(reg.Organisation.Controllers, register.Party{
+		ID: "klankwolk-inc", LegalName: "Klankwolk Inc.", Address: "1 Main St\nSpringfield", Country: "US",
+	})
+	reg.Organisation.SupervisoryAuthority = register.Authority{}
+	for _, a := range reg.Activities {
+		if a.ID == "newsletter" {
+			a.Controllers = []string{"klankwolk-inc", "klankwolk-nl"}
+		}
+	}
+	en := data(t, reg, "en")
+	tests := []struct {
+		path string
+		want any
+	}{
+		{"activities.account.controllers.0.legal_name", "Klankwolk B.V."},
+		{"activities.newsletter.controllers.0.legal_name", "Klankwolk Inc."},
+		{"activities.newsletter.controllers.0.country_name", "United States"},
+		{"activities.newsletter.controllers.1.id", "klankwolk-nl"},
+		{"several_controllers", true},
+	}
+	for _, tt := range tests {
+		if got := get(t, en, tt.path); got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
+		}
+	}
+	if _, ok := get(t, en, "organisation").(map[string]any)["authority"]; ok {
+		t.Error("the view has an authority, but the organisation names none")
+	}
+	if n := len(get(t, en, "activities.account.controllers").([]any)); n != 1 {
+		t.Errorf("account has %d controllers, want the first only", n)
+	}
+}

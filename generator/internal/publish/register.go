@@ -30,6 +30,7 @@ type publicRegister struct {
 type text map[string]string
 
 type regParty struct {
+	ID           string `json:"id,omitempty"`
 	LegalName    string `json:"legal_name"`
 	Address      string `json:"address"`
 	Country      string `json:"country"`
@@ -82,7 +83,7 @@ type regOrganisation struct {
 	JointControllers     []regJointController `json:"joint_controllers,omitempty"`
 	Representative       *regParty            `json:"representative,omitempty"`
 	DPO                  *regDPO              `json:"dpo,omitempty"`
-	SupervisoryAuthority regAuthority         `json:"supervisory_authority"`
+	SupervisoryAuthority *regAuthority        `json:"supervisory_authority,omitempty"`
 	Rights               regRights            `json:"rights"`
 	Children             *regChildren         `json:"children,omitempty"`
 	Security             text                 `json:"security,omitempty"`
@@ -135,9 +136,12 @@ type regPurpose struct {
 }
 
 type regActivity struct {
-	ID                 string          `json:"id"`
-	Name               text            `json:"name"`
-	Summary            text            `json:"summary"`
+	ID      string `json:"id"`
+	Name    text   `json:"name"`
+	Summary text   `json:"summary"`
+	// Controllers are the legal names of the entities responsible for the
+	// activity: those it names, or the organisation's first controller.
+	Controllers        []string        `json:"controllers"`
 	Purposes           []regPurpose    `json:"purposes"`
 	LegalBases         []string        `json:"legal_bases"` // of the purposes, distinct, in their order
 	Subjects           []string        `json:"subjects"`
@@ -215,7 +219,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		return out
 	}
 	party := func(p register.Party) regParty {
-		return regParty{LegalName: p.LegalName, Address: p.Address, Country: p.Country, Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration}
+		return regParty{ID: p.ID, LegalName: p.LegalName, Address: p.Address, Country: p.Country, Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration}
 	}
 	strs := func(s []string) []string { return append([]string{}, s...) }
 
@@ -225,10 +229,6 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		EffectiveDate: org.EffectiveDate, Version: org.Version,
 		Organisation: regOrganisation{
 			Name: org.Name, Controllers: []regParty{},
-			SupervisoryAuthority: regAuthority{
-				Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
-				Address: org.SupervisoryAuthority.Address, Phone: org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
-			},
 			Rights: regRights{
 				ResponseTime: org.Rights.ResponseTime, Channels: []regChannel{},
 				Verification: tx(org.Rights.Verification), Extension: tx(org.Rights.ExtensionNote),
@@ -241,6 +241,12 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	}
 	for _, c := range org.Controllers {
 		r.Organisation.Controllers = append(r.Organisation.Controllers, party(c))
+	}
+	if org.HasLeadAuthority() {
+		r.Organisation.SupervisoryAuthority = &regAuthority{
+			Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
+			Address: org.SupervisoryAuthority.Address, Phone: org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
+		}
 	}
 	for _, j := range org.JointControllers {
 		r.Organisation.JointControllers = append(r.Organisation.JointControllers, regJointController{regParty: party(j.Party), Arrangement: tx(j.Arrangement)})
@@ -286,6 +292,10 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		}
 		for _, d := range denied {
 			ra.RightsNotApplying[d.id] = d.reason
+		}
+		ra.Controllers = []string{}
+		for _, p := range org.Responsible(a) {
+			ra.Controllers = append(ra.Controllers, p.LegalName)
 		}
 		for i := range a.Purposes {
 			p := a.Resolved(i)

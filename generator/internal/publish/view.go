@@ -18,7 +18,10 @@ type view struct {
 	Version    string `json:"version,omitempty"`
 
 	Organisation organisation `json:"organisation"`
-	Procedure    procedure    `json:"procedure"`
+	// SeveralControllers is true when the organisation has more than one
+	// controller, so that pages say which one is responsible.
+	SeveralControllers bool      `json:"several_controllers"`
+	Procedure          procedure `json:"procedure"`
 
 	// Activities, Categories and Recipients are keyed by id; each value is
 	// one page of the site.
@@ -61,6 +64,7 @@ type ref struct {
 }
 
 type party struct {
+	ID           string   `json:"id,omitempty"`
 	LegalName    string   `json:"legal_name"`
 	AddressLines []string `json:"address_lines"`
 	Country      string   `json:"country"`
@@ -97,7 +101,7 @@ type organisation struct {
 	JointControllers []jointController `json:"joint_controllers"`
 	Representative   *party            `json:"representative,omitempty"`
 	DPO              *dpo              `json:"dpo,omitempty"`
-	Authority        authority         `json:"authority"`
+	Authority        *authority        `json:"authority,omitempty"` // the lead supervisory authority; none for a controller outside the EEA
 	Security         string            `json:"security,omitempty"`
 }
 
@@ -234,6 +238,7 @@ type activity struct {
 	ref
 	Path          string         `json:"path"` // page path for the content adapter
 	Summary       string         `json:"summary"`
+	Controllers   []party        `json:"controllers"` // the entities responsible for this activity
 	Purposes      []purpose      `json:"purposes"`
 	LegalBases    []legalBasis   `json:"legal_bases"` // distinct, in the order of the purposes
 	Conditions    []condition    `json:"conditions"`  // Art. 9(2), when special categories are used

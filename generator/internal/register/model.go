@@ -65,7 +65,7 @@ type Organisation struct {
 	JointControllers     []JointController  `json:"joint_controllers,omitempty"`
 	Representative       *Party             `json:"representative,omitempty"`
 	DPO                  *DPO               `json:"dpo,omitempty"`
-	SupervisoryAuthority Authority          `json:"supervisory_authority"`
+	SupervisoryAuthority Authority          `json:"supervisory_authority"` // zero when there is no lead authority
 	Rights               RightsProcedure    `json:"rights"`
 	Children             *ChildrenPolicy    `json:"children,omitempty"`
 	Security             Text               `json:"security,omitempty"`
@@ -74,6 +74,7 @@ type Organisation struct {
 
 // Party is a legal person with contact details.
 type Party struct {
+	ID           string `json:"id,omitempty"` // controllers only: how activities name it
 	LegalName    string `json:"legal_name"`
 	Address      string `json:"address"`
 	Country      string `json:"country"`
@@ -180,7 +181,8 @@ type Activity struct {
 	ID                       string             `json:"-"`
 	Name                     Text               `json:"name"`
 	Summary                  Text               `json:"summary"`
-	Role                     string             `json:"role"` // controller or processor
+	Role                     string             `json:"role"`                  // controller or processor
+	Controllers              []string           `json:"controllers,omitempty"` // ids of the responsible controllers; default the first
 	OnBehalfOf               []Party            `json:"on_behalf_of,omitempty"`
 	Purposes                 []Purpose          `json:"purposes"`
 	LegalBasis               string             `json:"legal_basis,omitempty"` // of the purposes that name none
@@ -327,6 +329,33 @@ func (a *Activity) LegalBases() []string {
 	for i := range a.Purposes {
 		if b := a.Resolved(i).LegalBasis; b != "" && !slices.Contains(out, b) {
 			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// HasLeadAuthority reports whether the organisation names a lead supervisory
+// authority; a controller outside the EEA has none (Art. 56 needs an
+// establishment in the Union).
+func (o *Organisation) HasLeadAuthority() bool { return o.SupervisoryAuthority.Name != "" }
+
+// Responsible returns the controllers responsible for an activity: those it
+// names, or else the organisation's first. Ids that name no controller are
+// left out (a rule reports them).
+func (o *Organisation) Responsible(a *Activity) []Party {
+	if len(a.Controllers) == 0 {
+		if len(o.Controllers) == 0 {
+			return nil
+		}
+		return o.Controllers[:1]
+	}
+	var out []Party
+	for _, id := range a.Controllers {
+		for _, p := range o.Controllers {
+			if p.ID == id {
+				out = append(out, p)
+				break
+			}
 		}
 	}
 	return out

@@ -105,9 +105,14 @@ func (c *checker) organisation() {
 	o := c.reg.Organisation
 	rec := c.file("organisation")
 	inEU := false
+	ids := map[string]bool{}
 	for i, p := range o.Controllers {
 		c.checkCountry(rec, dp("controllers", i, "country"), p.Country)
 		inEU = inEU || country.InEEA(p.Country)
+		if p.ID != "" && ids[p.ID] {
+			c.errorf(rec, dp("controllers", i, "id"), "controller id %q is used twice", p.ID)
+		}
+		ids[p.ID] = true
 	}
 	for i, p := range o.JointControllers {
 		c.checkCountry(rec, dp("joint_controllers", i, "country"), p.Country)
@@ -117,8 +122,18 @@ func (c *checker) organisation() {
 	} else if !inEU && len(o.Controllers) > 0 {
 		c.errorf(rec, dp("controllers"), "no controller is established in the EEA: name the representative in the Union in [representative] (Art. 27)")
 	}
-	if a := o.SupervisoryAuthority.Country; c.checkCountry(rec, dp("supervisory_authority", "country"), a) && !country.InEEA(a) {
-		c.errorf(rec, dp("supervisory_authority", "country"), "%s (%s) is outside the EEA: the lead supervisory authority is the one of an EEA country (Art. 56)", a, country.Name(a, "en"))
+	switch {
+	case !o.HasLeadAuthority() && inEU:
+		c.report(rec, dp("controllers"), true, diag.Error, "a controller is established in the EEA: name the lead supervisory authority in [supervisory_authority] (Art. 56)")
+	case !o.HasLeadAuthority():
+		// Outside the EEA, with a representative: people complain to the
+		// authority of their own country; the site links the EDPB's list.
+	case !inEU && len(o.Controllers) > 0:
+		c.report(rec, dp("supervisory_authority"), true, diag.Warning, "no controller is established in the EEA, so there is no lead authority (Art. 56): people complain to the authority of their own country; remove [supervisory_authority]")
+	default:
+		if a := o.SupervisoryAuthority.Country; c.checkCountry(rec, dp("supervisory_authority", "country"), a) && !country.InEEA(a) {
+			c.errorf(rec, dp("supervisory_authority", "country"), "%s (%s) is outside the EEA: the lead supervisory authority is the one of an EEA country (Art. 56)", a, country.Name(a, "en"))
+		}
 	}
 }
 
@@ -141,6 +156,27 @@ func (c *checker) references(rec *file, a *Activity) {
 		for i, id := range ids {
 			if !reflect.ValueOf(m).MapIndex(reflect.ValueOf(id)).IsValid() {
 				c.errorf(rec, dp(kind, i), "unknown %s %q: it is not defined in %s%s", what, id, file, suggest(id, m))
+			}
+		}
+	}
+	if !c.l.failed["organisation"] {
+		var ids []string
+		for _, p := range c.reg.Organisation.Controllers {
+			if p.ID != "" {
+				ids = append(ids, p.ID)
+			}
+		}
+		for i, id := range a.Controllers {
+			if !slices.Contains(ids, id) {
+				hint := ""
+				if len(ids) == 0 {
+					hint = ": the controllers in data/organisation.toml have no id; add id = \"...\" to each"
+				} else if best := diag.Closest(id, ids, 2); best != "" {
+					hint = fmt.Sprintf("; did you mean %q?", best)
+				} else {
+					hint = "; the controllers are " + strings.Join(ids, ", ")
+				}
+				c.errorf(rec, dp("controllers", i), "unknown controller %q: it is not defined in data/organisation.toml%s", id, hint)
 			}
 		}
 	}
@@ -201,9 +237,20 @@ func (c *checker) transfers(rec *file, a *Activity) {
 			}
 		}
 	}
+	// A controller outside the EEA that collects data directly from the
+	// person does not transfer it to recipients in its own country (EDPB
+	// Guidelines 05/2021).
+	home := map[string]bool{}
+	if !c.l.failed["organisation"] {
+		for _, p := range c.reg.Organisation.Responsible(a) {
+			if !country.InEEA(p.Country) {
+				home[p.Country] = true
+			}
+		}
+	}
 	for i, id := range a.Recipients {
 		r, ok := c.reg.Recipients[id]
-		if !ok || !country.Valid(r.Country) || country.InEEA(r.Country) || transferred[id] {
+		if !ok || !country.Valid(r.Country) || country.InEEA(r.Country) || transferred[id] || home[r.Country] {
 			continue
 		}
 		c.errorf(rec, dp("recipients", i), "%q is in %s (%s), outside the EEA: add a transfers entry with its safeguard (Art. 44-49)", id, r.Country, country.Name(r.Country, "en"))

@@ -84,7 +84,11 @@ var sentenceCases = map[string]sentenceCase{
 	"children":           {page: accountPage, without: on("account", func(a *register.Activity) { a.Children = false })},
 	"scc-copy":           {page: accountPage, without: on("account", func(a *register.Activity) { a.Transfers[1].Safeguard = "bcr" })},
 	"dpf":                {page: accountPage, without: on("account", func(a *register.Activity) { a.Transfers[0].Safeguard = "scc" })},
-	"requirement-law":    {page: taxPage, without: on("tax-records", func(a *register.Activity) { a.Requirement.Statutory = false })},
+	"no-lead-authority": {page: hubPage, with: func(reg *register.Register) {
+		reg.Organisation.Controllers[0].Country = "US"
+		reg.Organisation.SupervisoryAuthority = register.Authority{}
+	}, without: func(*register.Register) {}},
+	"requirement-law": {page: taxPage, without: on("tax-records", func(a *register.Activity) { a.Requirement.Statutory = false })},
 }
 
 // sentenceRows reads the id and English sentence of each row of the table

@@ -85,6 +85,7 @@ func TestActivityPage(t *testing.T) {
 		`<meta name="description" content="We detect abuse of accounts.">`,
 		`<h1 class="heading-xl">Preventing fraud</h1>`,
 		`<p class="lead">We detect abuse of accounts.</p>`,
+		`<dt>Responsible</dt><dd>Klankwolk B.V. (Netherlands)</dd>`,
 		`<li>Preventing abuse <span class="hint">(Legitimate interests)</span></li>`,
 		`<li>Reporting fraud to the police <span class="hint">(Legal obligation)</span></li>`,
 		`<strong>Legitimate interests</strong> (Art. 6(1)(f) GDPR).`,
