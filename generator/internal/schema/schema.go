@@ -267,10 +267,14 @@ func (s *Set) leaf(e *jsonschema.ValidationError) []Issue {
 		return at(s.typeMessage(e, k.Want, k.Got))
 	case *kind.Required:
 		if len(k.Missing) == 1 {
-			return []Issue{{Path: path, AtKey: true, Message: fmt.Sprintf("missing required key %q", k.Missing[0])}}
+			return []Issue{{Path: path, AtKey: true, Message: fmt.Sprintf("missing required key %q; add: %s", k.Missing[0], s.keyTemplate(e.SchemaURL, k.Missing[0]))}}
 		}
 		missing := slices.Sorted(slices.Values(k.Missing))
-		return []Issue{{Path: path, AtKey: true, Message: "missing required keys " + andList(quoteAll(missing))}}
+		var lines []string
+		for _, m := range missing {
+			lines = append(lines, s.keyTemplate(e.SchemaURL, m))
+		}
+		return []Issue{{Path: path, AtKey: true, Message: "missing required keys " + andList(quoteAll(missing)) + "; add: " + strings.Join(lines, "; ")}}
 	case *kind.Not:
 		if not, ok := s.node(e.SchemaURL)["not"].(map[string]any); ok {
 			if req, ok := not["required"].([]any); ok && len(req) > 1 {
@@ -380,6 +384,38 @@ func (s *Set) node(schemaURL string) map[string]any {
 	}
 	n, _ = cur.(map[string]any)
 	return n
+}
+
+// keyTemplate is the line to add for a missing key, from its schema: the
+// first allowed value, or the shape of the value.
+func (s *Set) keyTemplate(schemaURL, key string) string {
+	props, _ := s.node(schemaURL)["properties"].(map[string]any)
+	prop, _ := props[key].(map[string]any)
+	base, _, _ := strings.Cut(schemaURL, "#")
+	for range 4 { // follow $ref
+		ref, ok := prop["$ref"].(string)
+		if !ok || !strings.HasPrefix(ref, "#") {
+			break
+		}
+		prop = s.node(base + ref)
+	}
+	if enum, ok := prop["enum"].([]any); ok && len(enum) > 0 {
+		return key + " = " + show(enum[0])
+	}
+	if prop["format"] == "date" {
+		return key + " = 2026-01-01"
+	}
+	switch prop["type"] {
+	case "object":
+		return "[" + key + "]"
+	case "array":
+		return key + " = [...]"
+	case "boolean":
+		return key + " = false"
+	case "integer", "number":
+		return key + " = 0"
+	}
+	return key + ` = "..."`
 }
 
 func (s *Set) properties(schemaURL string) []string {
