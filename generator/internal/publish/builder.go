@@ -464,6 +464,9 @@ func (b *builder) transfer(aref ref, t register.Transfer) (transfer, error) {
 	if t.Safeguard == "adequacy" {
 		sg.Decision, _ = country.Adequacy(t.Country)
 	}
+	if letter, ok := strings.CutPrefix(t.Derogation, "art49-1-"); ok {
+		sg.Article = fmt.Sprintf(b.w.article49, letter)
+	}
 	return transfer{
 		Activity: aref, Recipient: b.recipientRefs[t.Recipient].ref,
 		Country: t.Country, CountryName: name, Safeguard: sg, Details: b.t(t.Details),

@@ -27,9 +27,10 @@ type words struct {
 	units map[byte][2]string
 	and   string
 
-	article6 string // %s is the letter
-	article9 string // %s is the letter
-	article  string // %s is the article number, e.g. "15" or "7(3)"
+	article6  string // %s is the letter
+	article9  string // %s is the letter
+	article   string // %s is the article number, e.g. "15" or "7(3)"
+	article49 string // %s is the letter of Art. 49(1)
 
 	legalBases     map[string]named
 	balancing      string            // the balancing test of legitimate interests, when the record holds one
@@ -55,7 +56,7 @@ var rightOrder = []string{"access", "rectification", "erasure", "restriction", "
 var sourceOrder = []string{"provided", "observed", "derived", "received"}
 
 // recipientKindOrder is the order recipients are grouped in.
-var recipientKindOrder = []string{"processor", "group-company", "joint-controller", "controller", "public-authority", "other"}
+var recipientKindOrder = []string{"processor", "group-company", "joint-controller", "controller", "public-authority", "acquirer", "other"}
 
 var legalBasisLetter = map[string]string{
 	"consent": "a", "contract": "b", "legal-obligation": "c",
@@ -67,10 +68,11 @@ var dutch = &words{
 	units: map[byte][2]string{
 		'Y': {"jaar", "jaar"}, 'M': {"maand", "maanden"}, 'W': {"week", "weken"}, 'D': {"dag", "dagen"},
 	},
-	and:      "en",
-	article6: "art. 6 lid 1 sub %s AVG",
-	article9: "art. 9 lid 2 sub %s AVG",
-	article:  "art. %s AVG",
+	and:       "en",
+	article6:  "art. 6 lid 1 sub %s AVG",
+	article9:  "art. 9 lid 2 sub %s AVG",
+	article:   "art. %s AVG",
+	article49: "art. 49 lid 1 sub %s AVG",
 	legalBases: map[string]named{
 		"consent":              {"Toestemming", "Wij doen dit alleen als je daar toestemming voor geeft."},
 		"contract":             {"Overeenkomst", "Dit is nodig om onze overeenkomst met jou uit te voeren, of om op jouw verzoek een overeenkomst voor te bereiden."},
@@ -127,6 +129,18 @@ var dutch = &words{
 		"bcr": {"Bindende bedrijfsvoorschriften",
 			"De ontvanger volgt bindende bedrijfsvoorschriften die een privacytoezichthouder heeft goedgekeurd.",
 			"Je kunt een kopie van deze voorschriften opvragen via %s."},
+		"code-of-conduct": {"Goedgekeurde gedragscode",
+			"De ontvanger houdt zich aan een goedgekeurde gedragscode en heeft bindend toegezegd die toe te passen, ook voor jouw rechten.",
+			"Meer uitleg krijg je via %s."},
+		"certification": {"Goedgekeurde certificering",
+			"De ontvanger is gecertificeerd onder een goedgekeurd certificeringsmechanisme en heeft bindend toegezegd de waarborgen toe te passen, ook voor jouw rechten.",
+			"Meer uitleg krijg je via %s."},
+		"ad-hoc-clauses": {"Contractbepalingen goedgekeurd door de toezichthouder",
+			"Wij hebben met de ontvanger contractbepalingen afgesproken die de privacytoezichthouder heeft goedgekeurd.",
+			"Je kunt een kopie van deze bepalingen opvragen via %s."},
+		"privacy-shield": {"EU-VS Privacyschild",
+			"De ontvanger was gecertificeerd onder het EU-VS Privacyschild, dat tot 16 juli 2020 gold.",
+			"Meer uitleg krijg je via %s."},
 		"art49-derogation": {"Uitzondering voor een specifieke situatie",
 			"Voor dit land is er geen adequaatheidsbesluit en geen passende waarborg. De doorgifte steunt op een uitzondering die de wet voor specifieke situaties maakt.",
 			"Meer uitleg krijg je via %s."},
@@ -134,6 +148,8 @@ var dutch = &words{
 	safeguardArts: map[string]string{
 		"adequacy": "art. 45 AVG", "dpf": "art. 45 AVG", "scc": "art. 46 lid 2 sub c AVG",
 		"bcr": "art. 47 AVG", "art49-derogation": "art. 49 AVG",
+		"code-of-conduct": "art. 46 lid 2 sub e AVG", "certification": "art. 46 lid 2 sub f AVG",
+		"ad-hoc-clauses": "art. 46 lid 3 sub a AVG", "privacy-shield": "art. 45 AVG",
 	},
 	sources: map[string]named{
 		"provided": {"Gegevens die je ons zelf geeft", "Bijvoorbeeld als je een account aanmaakt, een formulier invult of contact met ons opneemt."},
@@ -147,6 +163,7 @@ var dutch = &words{
 		"joint-controller": {"Gezamenlijk verantwoordelijken", "Samen met hen bepalen wij waarom en hoe de gegevens worden gebruikt."},
 		"controller":       {"Andere organisaties met een eigen verantwoordelijkheid", "Zij bepalen zelf wat zij met de gegevens doen; hun eigen privacyverklaring geldt."},
 		"public-authority": {"Overheidsinstanties", "Alleen als de wet ons daartoe verplicht of het toestaat."},
+		"acquirer":         {"Een koper bij een overname of fusie", "Als wij (een deel van) ons bedrijf verkopen of samengaan met een ander bedrijf."},
 		"other":            {"Overige ontvangers", ""},
 	},
 	choiceKinds: map[string]string{
@@ -170,10 +187,11 @@ var english = &words{
 	units: map[byte][2]string{
 		'Y': {"year", "years"}, 'M': {"month", "months"}, 'W': {"week", "weeks"}, 'D': {"day", "days"},
 	},
-	and:      "and",
-	article6: "Art. 6(1)(%s) GDPR",
-	article9: "Art. 9(2)(%s) GDPR",
-	article:  "Art. %s GDPR",
+	and:       "and",
+	article6:  "Art. 6(1)(%s) GDPR",
+	article9:  "Art. 9(2)(%s) GDPR",
+	article:   "Art. %s GDPR",
+	article49: "Art. 49(1)(%s) GDPR",
 	legalBases: map[string]named{
 		"consent":              {"Consent", "We only do this if you give your consent."},
 		"contract":             {"Contract", "We need this to perform our contract with you, or to take steps you asked for before entering into one."},
@@ -230,6 +248,18 @@ var english = &words{
 		"bcr": {"Binding corporate rules",
 			"The recipient follows binding corporate rules approved by a data protection authority.",
 			"You can ask for a copy of these rules at %s."},
+		"code-of-conduct": {"Approved code of conduct",
+			"The recipient follows an approved code of conduct and has made binding commitments to apply it, including for your rights.",
+			"You can get more information at %s."},
+		"certification": {"Approved certification",
+			"The recipient is certified under an approved certification mechanism and has made binding commitments to apply its safeguards, including for your rights.",
+			"You can get more information at %s."},
+		"ad-hoc-clauses": {"Contractual clauses authorised by the supervisory authority",
+			"We have agreed contractual clauses with the recipient that the data protection authority has authorised.",
+			"You can ask for a copy of these clauses at %s."},
+		"privacy-shield": {"EU-US Privacy Shield",
+			"The recipient was certified under the EU-US Privacy Shield, which applied until 16 July 2020.",
+			"You can get more information at %s."},
 		"art49-derogation": {"Derogation for a specific situation",
 			"There is no adequacy decision and no appropriate safeguard for this country. The transfer relies on an exception the law makes for specific situations.",
 			"You can get more information at %s."},
@@ -237,6 +267,8 @@ var english = &words{
 	safeguardArts: map[string]string{
 		"adequacy": "Art. 45 GDPR", "dpf": "Art. 45 GDPR", "scc": "Art. 46(2)(c) GDPR",
 		"bcr": "Art. 47 GDPR", "art49-derogation": "Art. 49 GDPR",
+		"code-of-conduct": "Art. 46(2)(e) GDPR", "certification": "Art. 46(2)(f) GDPR",
+		"ad-hoc-clauses": "Art. 46(3)(a) GDPR", "privacy-shield": "Art. 45 GDPR",
 	},
 	sources: map[string]named{
 		"provided": {"Data you give us", "For example when you create an account, fill in a form or contact us."},
@@ -250,6 +282,7 @@ var english = &words{
 		"joint-controller": {"Joint controllers", "Together with them we decide why and how the data is used."},
 		"controller":       {"Other organisations responsible for their own use", "They decide themselves what they do with the data; their own privacy notice applies."},
 		"public-authority": {"Public authorities", "Only where the law requires or allows us to."},
+		"acquirer":         {"A buyer in a merger or acquisition", "If we sell (part of) our business or merge with another company."},
 		"other":            {"Other recipients", ""},
 	},
 	choiceKinds: map[string]string{

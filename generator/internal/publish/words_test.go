@@ -285,3 +285,31 @@ func TestEveryEnumHasWordsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Every safeguard of the record format has words and an article in every
+// language, and an Art. 49 derogation cites its letter.
+func TestSafeguardsInEveryLanguage(t *testing.T) {
+	for _, w := range []*words{dutch, english} {
+		for _, k := range []string{"adequacy", "dpf", "scc", "bcr", "code-of-conduct", "certification", "ad-hoc-clauses", "art49-derogation", "privacy-shield"} {
+			sw := w.safeguards[k]
+			if sw.Name == "" || sw.Explanation == "" || sw.Copy == "" || w.safeguardArts[k] == "" {
+				t.Errorf("safeguard %q has no words", k)
+			}
+		}
+		if w.recipientKinds["acquirer"].Name == "" {
+			t.Error("recipient kind acquirer has no words")
+		}
+	}
+	b := &builder{w: english, recipientRefs: map[string]recipientRef{}}
+	tv, err := b.transfer(ref{}, register.Transfer{Recipient: "x", Country: "US", Safeguard: "art49-derogation", Derogation: "art49-1-f"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tv.Safeguard.Article != "Art. 49(1)(f) GDPR" {
+		t.Errorf("article = %q, want Art. 49(1)(f) GDPR", tv.Safeguard.Article)
+	}
+	tv, _ = b.transfer(ref{}, register.Transfer{Recipient: "x", Country: "CA", Safeguard: "code-of-conduct"})
+	if tv.Safeguard.Article != "Art. 46(2)(e) GDPR" {
+		t.Errorf("article = %q, want Art. 46(2)(e) GDPR", tv.Safeguard.Article)
+	}
+}

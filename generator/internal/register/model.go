@@ -221,10 +221,11 @@ type Requirement struct {
 
 // Transfer is a transfer to a third country or international organisation.
 type Transfer struct {
-	Recipient string `json:"recipient"`
-	Country   string `json:"country"`
-	Safeguard string `json:"safeguard"` // adequacy, scc, bcr, dpf, art49-derogation
-	Details   Text   `json:"details,omitempty"`
+	Recipient  string `json:"recipient"`
+	Country    string `json:"country"`
+	Safeguard  string `json:"safeguard"`            // adequacy, dpf, scc, bcr, code-of-conduct, certification, ad-hoc-clauses, art49-derogation, privacy-shield
+	Derogation string `json:"derogation,omitempty"` // art49-1-a ... art49-1-g, for art49-derogation
+	Details    Text   `json:"details,omitempty"`
 }
 
 // Retention is how long some categories of data are kept: a period (ISO 8601

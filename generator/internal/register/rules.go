@@ -220,22 +220,7 @@ func (c *checker) transfers(rec *file, a *Activity) {
 			c.errorf(rec, append(p, "country"), "%s (%s) is in the EEA: sharing data there is not a transfer to a third country; remove this entry", t.Country, name)
 			continue
 		}
-		switch t.Safeguard {
-		case "adequacy":
-			if t.Country == country.DPFCountry {
-				c.errorf(rec, append(p, "safeguard"), "the United States are adequate only for organisations certified under the EU-US Data Privacy Framework: use safeguard = \"dpf\", or scc")
-			} else if _, ok := country.Adequacy(t.Country); !ok {
-				c.errorf(rec, append(p, "safeguard"), "%s (%s) has no EU adequacy decision (list checked %s): use scc, bcr or art49-derogation", t.Country, name, country.AdequacyCheckedOn)
-			}
-		case "dpf":
-			if t.Country != country.DPFCountry {
-				c.errorf(rec, append(p, "safeguard"), "the Data Privacy Framework covers transfers to the United States only, not %s (%s)", t.Country, name)
-			}
-		case "art49-derogation":
-			if len(t.Details) == 0 {
-				c.errorf(rec, append(p, "safeguard"), "an Art. 49 derogation must say which one applies: add details")
-			}
-		}
+		c.safeguard(rec, p, t, name)
 	}
 	// A controller outside the EEA that collects data directly from the
 	// person does not transfer it to recipients in its own country (EDPB
