@@ -80,7 +80,7 @@ func (b *builder) view() (*view, error) {
 	for _, id := range b.pub.recipients {
 		r := b.reg.Recipients[id]
 		b.recipientRefs[id] = recipientRef{
-			ref:  ref{ID: id, Name: r.Name, URL: pageURL(recipientsSection, id)},
+			ref:  ref{ID: id, Name: r.Name.In(b.lang, b.def), URL: pageURL(recipientsSection, id)},
 			Kind: r.Kind, KindName: b.w.recipientKinds[r.Kind].Name,
 			Country: r.Country, CountryName: countryName(r.Country, b.lang),
 		}
@@ -283,7 +283,7 @@ func (b *builder) organisation(org *register.Organisation) organisation {
 		o.Representative = &p
 	}
 	if org.DPO != nil {
-		o.DPO = &dpo{Name: org.DPO.Name, Email: org.DPO.Email, AddressLines: lines(org.DPO.Address)}
+		o.DPO = &dpo{Name: org.DPO.Name.In(b.lang, b.def), Email: org.DPO.Email, AddressLines: lines(org.DPO.Address)}
 	}
 	return o
 }

@@ -46,7 +46,7 @@ type regJointController struct {
 }
 
 type regDPO struct {
-	Name    string `json:"name,omitempty"`
+	Name    text   `json:"name,omitempty"`
 	Email   string `json:"email"`
 	Address string `json:"address,omitempty"`
 }
@@ -184,7 +184,7 @@ type regCategory struct {
 }
 
 type regRecipient struct {
-	Name        string `json:"name"`
+	Name        text   `json:"name"`
 	Kind        string `json:"kind"`
 	Country     string `json:"country"`
 	Description text   `json:"description"`
@@ -209,6 +209,17 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 			if k != "" {
 				out[k] = v // an explicit default-language entry wins over the plain string
 			}
+		}
+		return out
+	}
+	// name is a name in every language: a plain name is the same in all.
+	name := func(n register.Name) text {
+		if len(n) == 0 {
+			return nil
+		}
+		out := text{}
+		for _, l := range langs {
+			out[l] = n.In(l, def)
 		}
 		return out
 	}
@@ -257,7 +268,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		r.Organisation.Representative = &p
 	}
 	if org.DPO != nil {
-		r.Organisation.DPO = &regDPO{Name: org.DPO.Name, Email: org.DPO.Email, Address: org.DPO.Address}
+		r.Organisation.DPO = &regDPO{Name: name(org.DPO.Name), Email: org.DPO.Email, Address: org.DPO.Address}
 	}
 	for _, c := range org.Rights.Channels {
 		r.Organisation.Rights.Channels = append(r.Organisation.Rights.Channels, regChannel{Kind: c.Kind, Label: tx(c.Label), Address: c.Address})
@@ -330,7 +341,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	}
 	for _, id := range pub.recipients {
 		c := reg.Recipients[id]
-		r.Recipients[id] = regRecipient{Name: c.Name, Kind: c.Kind, Country: c.Country, Description: tx(c.Description)}
+		r.Recipients[id] = regRecipient{Name: name(c.Name), Kind: c.Kind, Country: c.Country, Description: tx(c.Description)}
 	}
 	for _, id := range pub.measures {
 		m := reg.Measures[id]

@@ -12,6 +12,14 @@ import (
 // decodeValue only reports what it cannot place, as a mismatch between schema
 // and model. It replaces a JSON round trip, which cost as much as validation.
 func decodeValue(data any, v reflect.Value) error {
+	if v.Type() == nameType {
+		t := reflect.New(textType).Elem()
+		if err := decodeValue(data, t); err != nil {
+			return err
+		}
+		v.Set(t.Convert(nameType))
+		return nil
+	}
 	if v.Type() == textType {
 		switch d := data.(type) {
 		case string:
@@ -108,7 +116,10 @@ func decodeValue(data any, v reflect.Value) error {
 	return fmt.Errorf("cannot decode into %s", v.Type())
 }
 
-var purposeType = reflect.TypeOf(Purpose{})
+var (
+	purposeType = reflect.TypeOf(Purpose{})
+	nameType    = reflect.TypeOf(Name{})
+)
 
 var fieldCache sync.Map // reflect.Type -> map[string][]int
 

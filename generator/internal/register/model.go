@@ -38,6 +38,23 @@ func (t Text) Languages(defaultLang string) []string {
 	return out
 }
 
+// Name is a name people read. A plain TOML string is a proper name, the same
+// in every language (a company's registered name); a table keyed by language
+// translates it ("Belastingdienst" / "Dutch Tax Administration").
+type Name map[string]string
+
+// In returns the name in lang: its translation, else the plain name, else the
+// default language's.
+func (n Name) In(lang, defaultLang string) string {
+	if s, ok := n[lang]; ok {
+		return s
+	}
+	if s, ok := n[""]; ok {
+		return s
+	}
+	return n[defaultLang]
+}
+
 // Register is the whole, loaded record of processing activities.
 type Register struct {
 	Languages       []string // site languages, default first
@@ -92,7 +109,7 @@ type JointController struct {
 
 // DPO is the data protection officer (Art. 37-39); an e-mail address is enough.
 type DPO struct {
-	Name    string `json:"name,omitempty"`
+	Name    Name   `json:"name,omitempty"`
 	Email   string `json:"email"`
 	Address string `json:"address,omitempty"`
 }
@@ -154,7 +171,7 @@ type Category struct {
 // Recipient is a recipient or category of recipients (data/recipients.toml).
 type Recipient struct {
 	ID          string         `json:"-"`
-	Name        string         `json:"name"`
+	Name        Name           `json:"name"`
 	Kind        string         `json:"kind"` // processor, controller, joint-controller, group-company, public-authority, other
 	Country     string         `json:"country"`
 	Description Text           `json:"description"`

@@ -303,6 +303,12 @@ func (c *checker) texts(rec *file, p []string, v reflect.Value) {
 	switch {
 	case v.Type() == purposeType && v.Interface().(Purpose).text:
 		c.texts(rec, p, v.FieldByName("Purpose")) // written as a text: the text is the purpose
+	case v.Type() == nameType:
+		// A plain name is the same in every language; a translated one
+		// needs every language, like a text.
+		if n := v.Interface().(Name); len(n) > 0 && !(len(n) == 1 && n[""] != "") {
+			c.text(rec, p, Text(n))
+		}
 	case v.Type() == textType:
 		if v.Len() > 0 {
 			c.text(rec, p, v.Interface().(Text))

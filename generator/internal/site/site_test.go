@@ -144,7 +144,7 @@ func TestCategoryAndRecipientPages(t *testing.T) {
 		`<dt>For example</dt><dd>IBAN</dd>`,
 		`<dt>How we obtain it</dt><dd>Data you give us</dd>`,
 		`<a href="/en/activities/tax-records/">Tax records</a>`,
-		`<a href="/en/recipients/tax-authority/">Belastingdienst</a> (Netherlands)`,
+		`<a href="/en/recipients/tax-authority/">Dutch Tax Administration</a> (Netherlands)`,
 		`<td data-label="Retention period">7 years after the end of the financial year</td>`,
 	)
 	b.assertFileContent("public/en/personal-data/health-data/index.html", `<strong class="tag">special category of personal data</strong>`)

@@ -265,7 +265,7 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 		}
 		dpo := c.w.get("none")
 		if d := org.DPO; d != nil {
-			dpo = lines(nonEmpty([]string{d.Name, d.Email, d.Address}))
+			dpo = lines(nonEmpty([]string{d.Name.In(c.lang, c.reg.DefaultLanguage), d.Email, d.Address}))
 		}
 		if !emit("org.dpo", dpo, "Art. 30(1)(a), 37") {
 			return
@@ -408,7 +408,7 @@ func (c *content) recipientRows() iter.Seq[[]string] {
 				contract, contact, notes = r.Internal.Contract, r.Internal.Contact, r.Internal.Notes
 			}
 			row[0] = id
-			row[1] = r.Name
+			row[1] = r.Name.In(c.lang, c.reg.DefaultLanguage)
 			row[2] = c.word("kind.", r.Kind)
 			row[3] = r.Country
 			row[4] = c.country(r.Country)
@@ -640,8 +640,8 @@ func (c *content) sources(a *register.Activity) string {
 
 // recipientName returns the name of a recipient, or its id when unknown.
 func (c *content) recipientName(id string) string {
-	if r := c.reg.Recipients[id]; r != nil && r.Name != "" {
-		return r.Name
+	if r := c.reg.Recipients[id]; r != nil && len(r.Name) > 0 {
+		return r.Name.In(c.lang, c.reg.DefaultLanguage)
 	}
 	return id
 }
@@ -658,7 +658,7 @@ func (c *content) recipients(ids []string) string {
 			b.WriteString(id)
 			continue
 		}
-		b.WriteString(r.Name)
+		b.WriteString(r.Name.In(c.lang, c.reg.DefaultLanguage))
 		b.WriteString(" (")
 		b.WriteString(c.word("kind.", r.Kind))
 		if r.Country != "" {

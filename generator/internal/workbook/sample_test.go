@@ -33,7 +33,7 @@ func sampleRegister() *register.Register {
 				Party:       register.Party{LegalName: "Partner GmbH", Address: "Hauptstraße 1, 10115 Berlin", Country: "DE"},
 				Arrangement: register.Text{"nl": "Partner beantwoordt verzoeken.", "en": "Partner answers requests."},
 			}},
-			DPO: &register.DPO{Name: "J. Jansen", Email: "fg@voorbeeld.example"},
+			DPO: &register.DPO{Name: register.Name{"": "J. Jansen"}, Email: "fg@voorbeeld.example"},
 			SupervisoryAuthority: register.Authority{
 				Name:    "Autoriteit Persoonsgegevens",
 				Country: "NL",
@@ -60,13 +60,13 @@ func sampleRegister() *register.Register {
 				Description: register.Text{"nl": "VOG", "en": "Certificate of conduct"}, Criminal: true, Source: "received"},
 		},
 		Recipients: map[string]*register.Recipient{
-			"mailco": {ID: "mailco", Name: "MailCo Inc.", Kind: "processor", Country: "US",
+			"mailco": {ID: "mailco", Name: register.Name{"": "MailCo Inc."}, Kind: "processor", Country: "US",
 				Description: register.Text{"nl": "Verstuurt e-mail", "en": "Sends e-mail"},
 				Internal:    &register.RecipientNote{Contract: "DPA-2025-07", Contact: "dpo@mailco.example"}},
-			"evil": {ID: "evil", Name: hostileLink, Kind: "other", Country: "NL",
+			"evil": {ID: "evil", Name: register.Name{"": hostileLink}, Kind: "other", Country: "NL",
 				Description: register.Text{"": hostileSum},
 				Internal:    &register.RecipientNote{Contact: hostilePlus}},
-			"tax": {ID: "tax", Name: "Belastingdienst", Kind: "public-authority", Country: "NL",
+			"tax": {ID: "tax", Name: register.Name{"": "Belastingdienst"}, Kind: "public-authority", Country: "NL",
 				Description: register.Text{"nl": "Loonaangifte", "en": "Payroll tax return"}},
 		},
 		Measures: map[string]*register.Measure{

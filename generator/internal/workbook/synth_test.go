@@ -52,7 +52,7 @@ func synthRegister(n int) *register.Register {
 		recipients[i] = id
 		reg.Recipients[id] = &register.Recipient{
 			ID:          id,
-			Name:        fmt.Sprintf("Supplier %d B.V.", i),
+			Name:        register.Name{"": fmt.Sprintf("Supplier %d B.V.", i)},
 			Kind:        kinds[i%len(kinds)],
 			Country:     countries[i%len(countries)],
 			Description: both("Levert dienst %d aan ons", "Provides service %d to us", i),

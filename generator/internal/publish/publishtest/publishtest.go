@@ -42,7 +42,7 @@ func Sample() *register.Register {
 				Arrangement: tx("Wij regelen samen de kaartverkoop; vragen kunt u aan ons stellen.", "We run ticket sales together; you can ask us your questions."),
 			}},
 			Representative: &register.Party{LegalName: "Klankwolk Ireland Ltd", Address: "1 Harbour Road\nDublin", Country: "IE"},
-			DPO:            &register.DPO{Name: "Functionaris gegevensbescherming", Email: "fg@klankwolk.example"},
+			DPO:            &register.DPO{Name: register.Name{"nl": "Functionaris gegevensbescherming", "en": "Data protection officer"}, Email: "fg@klankwolk.example"},
 			SupervisoryAuthority: register.Authority{
 				Name: "Autoriteit Persoonsgegevens", Country: "NL",
 				Address: "Postbus 93374\n2509 AJ Den Haag", Website: "https://autoriteitpersoonsgegevens.nl",
@@ -71,10 +71,10 @@ func Sample() *register.Register {
 			"health-data":       {ID: "health-data", Name: tx("Gezondheidsgegevens", "Health data"), Description: tx("Gegevens over een beperking.", "Data about a disability."), Special: true, Source: "provided"},
 		},
 		Recipients: map[string]*register.Recipient{
-			"payment-provider": {ID: "payment-provider", Name: "Betaalhuis B.V.", Kind: "processor", Country: "NL", Description: tx("Verwerkt betalingen.", "Processes payments.")},
-			"cloud-host":       {ID: "cloud-host", Name: "Cloudhost Inc.", Kind: "processor", Country: "US", Description: tx("Host onze systemen.", "Hosts our systems.")},
-			"support-desk":     {ID: "support-desk", Name: "Helpdesk Services Pvt Ltd", Kind: "processor", Country: "IN", Description: tx("Beantwoordt vragen van klanten.", "Answers customer questions.")},
-			"tax-authority":    {ID: "tax-authority", Name: "Belastingdienst", Kind: "public-authority", Country: "NL", Description: tx("Controleert onze administratie.", "Audits our accounts.")},
+			"payment-provider": {ID: "payment-provider", Name: register.Name{"": "Betaalhuis B.V."}, Kind: "processor", Country: "NL", Description: tx("Verwerkt betalingen.", "Processes payments.")},
+			"cloud-host":       {ID: "cloud-host", Name: register.Name{"": "Cloudhost Inc."}, Kind: "processor", Country: "US", Description: tx("Host onze systemen.", "Hosts our systems.")},
+			"support-desk":     {ID: "support-desk", Name: register.Name{"": "Helpdesk Services Pvt Ltd"}, Kind: "processor", Country: "IN", Description: tx("Beantwoordt vragen van klanten.", "Answers customer questions.")},
+			"tax-authority":    {ID: "tax-authority", Name: register.Name{"nl": "Belastingdienst", "en": "Dutch Tax Administration"}, Kind: "public-authority", Country: "NL", Description: tx("Controleert onze administratie.", "Audits our accounts.")},
 		},
 		Measures: map[string]*register.Measure{
 			"encryption":     {ID: "encryption", Name: tx("Versleuteling", "Encryption"), Description: tx("Gegevens zijn versleuteld opgeslagen.", "Data is stored encrypted."), Kind: "technical"},
@@ -224,7 +224,7 @@ func WithCanaries() (*register.Register, []string) {
 		}
 	}
 	// Definitions that only non-public activities use.
-	reg.Recipients[Canary+"-vendor"] = &register.Recipient{ID: Canary + "-vendor", Name: c("secret-vendor-name"), Kind: "processor", Country: "CN",
+	reg.Recipients[Canary+"-vendor"] = &register.Recipient{ID: Canary + "-vendor", Name: register.Name{"": c("secret-vendor-name"), "en": c("secret-vendor-name-en")}, Kind: "processor", Country: "CN",
 		Description: ct("secret-vendor-description"), Internal: &register.RecipientNote{Contract: c("secret-vendor-contract")}}
 	reg.Categories[Canary+"-category"] = &register.Category{ID: Canary + "-category", Name: ct("secret-category-name"), Description: ct("secret-category-description"),
 		Examples: []register.Text{ct("secret-category-example")}, Source: "received"}
