@@ -82,7 +82,7 @@ func (b *builder) view() (*view, error) {
 		b.recipientRefs[id] = recipientRef{
 			ref:  ref{ID: id, Name: r.Name.In(b.lang, b.def), URL: pageURL(recipientsSection, id)},
 			Kind: r.Kind, KindName: b.w.recipientKinds[r.Kind].Name,
-			Country: r.Country, CountryName: countryName(r.Country, b.lang),
+			Country: r.Country, CountryName: b.where(r),
 		}
 	}
 
@@ -534,4 +534,25 @@ func sortedCopy(ids []string) []string {
 		s[id] = true
 	}
 	return s.sorted()
+}
+
+// where says where a recipient processes data: its country or countries, the
+// EEA, or worldwide with the main countries.
+func (b *builder) where(r *register.Recipient) string {
+	var names []string
+	for _, code := range r.Where() {
+		names = append(names, countryName(code, b.lang))
+	}
+	switch r.Region {
+	case "EEA":
+		if len(names) == 0 {
+			return b.w.eea
+		}
+	case "worldwide":
+		if len(names) == 0 {
+			return b.w.worldwide
+		}
+		return b.w.worldwide + ", " + b.w.mainly + " " + b.w.list(names)
+	}
+	return b.w.list(names)
 }

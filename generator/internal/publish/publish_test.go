@@ -393,3 +393,31 @@ func TestResponsibleControllers(t *testing.T) {
 		t.Errorf("account has %d controllers, want the first only", n)
 	}
 }
+
+// A recipient category says where it is: several countries, the EEA, or
+// worldwide with its main countries.
+func TestRecipientWhere(t *testing.T) {
+	reg := publishtest.Sample()
+	reg.Recipients["cloud-host"].Country = ""
+	reg.Recipients["cloud-host"].Region = "worldwide"
+	reg.Recipients["cloud-host"].Countries = []string{"US", "IN"}
+	reg.Recipients["payment-provider"].Country = ""
+	reg.Recipients["payment-provider"].Region = "EEA"
+	reg.Recipients["support-desk"].Country = ""
+	reg.Recipients["support-desk"].Countries = []string{"IN", "JP", "PH"}
+	en, nl := data(t, reg, "en"), data(t, reg, "nl")
+	tests := []struct {
+		view       map[string]any
+		path, want string
+	}{
+		{en, "recipients.cloud-host.country_name", "worldwide, mainly United States and India"},
+		{nl, "recipients.cloud-host.country_name", "wereldwijd, vooral Verenigde Staten en India"},
+		{en, "recipients.payment-provider.country_name", "European Economic Area"},
+		{en, "recipients.support-desk.country_name", "India, Japan and Philippines"},
+	}
+	for _, tt := range tests {
+		if got := get(t, tt.view, tt.path); got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
+		}
+	}
+}

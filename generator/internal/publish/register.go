@@ -184,10 +184,12 @@ type regCategory struct {
 }
 
 type regRecipient struct {
-	Name        text   `json:"name"`
-	Kind        string `json:"kind"`
-	Country     string `json:"country"`
-	Description text   `json:"description"`
+	Name        text     `json:"name"`
+	Kind        string   `json:"kind"`
+	Country     string   `json:"country,omitempty"`
+	Countries   []string `json:"countries,omitempty"`
+	Region      string   `json:"region,omitempty"`
+	Description text     `json:"description"`
 }
 
 type regMeasure struct {
@@ -341,7 +343,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	}
 	for _, id := range pub.recipients {
 		c := reg.Recipients[id]
-		r.Recipients[id] = regRecipient{Name: name(c.Name), Kind: c.Kind, Country: c.Country, Description: tx(c.Description)}
+		r.Recipients[id] = regRecipient{Name: name(c.Name), Kind: c.Kind, Country: c.Country, Countries: c.Countries, Region: c.Region, Description: tx(c.Description)}
 	}
 	for _, id := range pub.measures {
 		m := reg.Measures[id]

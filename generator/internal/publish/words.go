@@ -27,6 +27,8 @@ type words struct {
 	units map[byte][2]string
 	and   string
 
+	eea, worldwide, mainly string // where a recipient (category) is: a region, or worldwide with its main countries
+
 	article6  string // %s is the letter
 	article9  string // %s is the letter
 	article   string // %s is the article number, e.g. "15" or "7(3)"
@@ -68,7 +70,8 @@ var dutch = &words{
 	units: map[byte][2]string{
 		'Y': {"jaar", "jaar"}, 'M': {"maand", "maanden"}, 'W': {"week", "weken"}, 'D': {"dag", "dagen"},
 	},
-	and:       "en",
+	and: "en",
+	eea: "Europese Economische Ruimte", worldwide: "wereldwijd", mainly: "vooral",
 	article6:  "art. 6 lid 1 sub %s AVG",
 	article9:  "art. 9 lid 2 sub %s AVG",
 	article:   "art. %s AVG",
@@ -187,7 +190,8 @@ var english = &words{
 	units: map[byte][2]string{
 		'Y': {"year", "years"}, 'M': {"month", "months"}, 'W': {"week", "weeks"}, 'D': {"day", "days"},
 	},
-	and:       "and",
+	and: "and",
+	eea: "European Economic Area", worldwide: "worldwide", mainly: "mainly",
 	article6:  "Art. 6(1)(%s) GDPR",
 	article9:  "Art. 9(2)(%s) GDPR",
 	article:   "Art. %s GDPR",

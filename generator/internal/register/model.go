@@ -173,9 +173,20 @@ type Recipient struct {
 	ID          string         `json:"-"`
 	Name        Name           `json:"name"`
 	Kind        string         `json:"kind"` // processor, controller, joint-controller, group-company, public-authority, other
-	Country     string         `json:"country"`
+	Country     string         `json:"country,omitempty"`
+	Countries   []string       `json:"countries,omitempty"` // several countries; with Region worldwide, the main ones
+	Region      string         `json:"region,omitempty"`    // EEA or worldwide
 	Description Text           `json:"description"`
 	Internal    *RecipientNote `json:"internal,omitempty"`
+}
+
+// Where returns the countries the recipient processes data in, as far as the
+// record names them: its country, or its countries.
+func (r *Recipient) Where() []string {
+	if r.Country != "" {
+		return []string{r.Country}
+	}
+	return r.Countries
 }
 
 // RecipientNote holds the internal fields of a recipient.

@@ -140,7 +140,20 @@ func (c *checker) organisation() {
 func (c *checker) registerCountries() {
 	for _, id := range sortedIDs(c.reg.Recipients) {
 		if f := c.file("recipients:" + id); f != nil {
-			c.checkCountry(f, dp(id, "country"), c.reg.Recipients[id].Country)
+			r := c.reg.Recipients[id]
+			if r.Country != "" {
+				c.checkCountry(f, dp(id, "country"), r.Country)
+			}
+			for i, code := range r.Countries {
+				c.checkCountry(f, dp(id, "countries", i), code)
+			}
+			if r.Region == "EEA" {
+				for i, code := range r.Where() {
+					if country.Valid(code) && !country.InEEA(code) {
+						c.errorf(f, dp(id, "countries", i), "%s (%s) is outside the EEA, but region = \"EEA\"", code, country.Name(code, "en"))
+					}
+				}
+			}
 		}
 	}
 }
@@ -201,9 +214,10 @@ func (c *checker) references(rec *file, a *Activity) {
 // transfers: recipients outside the EEA need a transfer with a safeguard
 // that is valid for the country.
 func (c *checker) transfers(rec *file, a *Activity) {
-	transferred := map[string]bool{}
+	transferred := map[string]bool{} // recipient, and recipient + country
 	for i, t := range a.Transfers {
 		transferred[t.Recipient] = true
+		transferred[t.Recipient+" "+t.Country] = true
 		p := dp("transfers", i)
 		if _, known := c.reg.Recipients[t.Recipient]; known && !slices.Contains(a.Recipients, t.Recipient) {
 			c.errorf(rec, append(p, "recipient"), "%q is not among this activity's recipients: add it to recipients", t.Recipient)
@@ -211,8 +225,13 @@ func (c *checker) transfers(rec *file, a *Activity) {
 		if !c.checkCountry(rec, append(p, "country"), t.Country) {
 			continue
 		}
-		if r, ok := c.reg.Recipients[t.Recipient]; ok && country.Valid(r.Country) && r.Country != t.Country {
-			c.errorf(rec, append(p, "country"), "%q processes the data in %s (%s) according to data/recipients.toml, not in %s (%s): make the two agree", t.Recipient, r.Country, country.Name(r.Country, "en"), t.Country, country.Name(t.Country, "en"))
+		if r, ok := c.reg.Recipients[t.Recipient]; ok && r.Region != "worldwide" && len(r.Where()) > 0 && !slices.Contains(r.Where(), t.Country) {
+			where := r.Where()
+			names := make([]string, len(where))
+			for j, code := range where {
+				names[j] = fmt.Sprintf("%s (%s)", code, country.Name(code, "en"))
+			}
+			c.errorf(rec, append(p, "country"), "%q processes the data in %s according to data/recipients.toml, not in %s (%s): make the two agree", t.Recipient, strings.Join(names, ", "), t.Country, country.Name(t.Country, "en"))
 			continue
 		}
 		name := country.Name(t.Country, "en")
@@ -235,10 +254,18 @@ func (c *checker) transfers(rec *file, a *Activity) {
 	}
 	for i, id := range a.Recipients {
 		r, ok := c.reg.Recipients[id]
-		if !ok || !country.Valid(r.Country) || country.InEEA(r.Country) || transferred[id] || home[r.Country] {
+		if !ok {
 			continue
 		}
-		c.errorf(rec, dp("recipients", i), "%q is in %s (%s), outside the EEA: add a transfers entry with its safeguard (Art. 44-49)", id, r.Country, country.Name(r.Country, "en"))
+		for _, code := range r.Where() {
+			if !country.Valid(code) || country.InEEA(code) || transferred[id+" "+code] || home[code] {
+				continue
+			}
+			c.errorf(rec, dp("recipients", i), "%q is in %s (%s), outside the EEA: add a transfers entry with its safeguard (Art. 44-49)", id, code, country.Name(code, "en"))
+		}
+		if r.Region == "worldwide" && len(r.Countries) == 0 && !transferred[id] {
+			c.errorf(rec, dp("recipients", i), "%q receives data worldwide: add a transfers entry with its safeguard for each main country outside the EEA (Art. 44-49)", id)
+		}
 	}
 }
 
