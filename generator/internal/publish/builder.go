@@ -133,8 +133,9 @@ func (b *builder) view() (*view, error) {
 		}
 		for _, t := range av.Transfers {
 			v.Transfers = append(v.Transfers, t)
-			rv := v.Recipients[t.Recipient.ID]
-			rv.Transfers = append(rv.Transfers, t)
+			if rv := v.Recipients[t.Recipient.ID]; rv != nil {
+				rv.Transfers = append(rv.Transfers, t)
+			}
 		}
 		for _, r := range av.Retention {
 			v.Retention = append(v.Retention, r)
@@ -349,11 +350,15 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		av.Recipients = append(av.Recipients, b.recipientRefs[id])
 	}
 	for _, t := range a.Transfers {
-		tv, err := b.transfer(av.ref, t)
-		if err != nil {
-			return nil, fmt.Errorf("publish: activity %q: %w", a.ID, err)
+		for _, code := range t.Where() { // one entry per country
+			one := t
+			one.Country = code
+			tv, err := b.transfer(av.ref, one)
+			if err != nil {
+				return nil, fmt.Errorf("publish: activity %q: %w", a.ID, err)
+			}
+			av.Transfers = append(av.Transfers, tv)
 		}
-		av.Transfers = append(av.Transfers, tv)
 	}
 	for i, r := range a.Retention {
 		rv := retention{Activity: av.ref, Categories: []categoryRef{}, Trigger: b.t(r.Trigger), Criteria: b.t(r.Criteria)}
@@ -468,7 +473,7 @@ func (b *builder) transfer(aref ref, t register.Transfer) (transfer, error) {
 		sg.Article = fmt.Sprintf(b.w.article49, letter)
 	}
 	return transfer{
-		Activity: aref, Recipient: b.recipientRefs[t.Recipient].ref,
+		Activity: aref, Recipient: b.recipientRefs[t.Recipient].ref, OwnStorage: t.Recipient == "",
 		Country: t.Country, CountryName: name, Safeguard: sg, Details: b.t(t.Details),
 	}, nil
 }

@@ -134,6 +134,9 @@ func selectPublic(reg *register.Register) (*public, error) {
 			return nil, err
 		}
 		for _, t := range a.Transfers {
+			if t.Recipient == "" {
+				continue // the organisation's own storage abroad
+			}
 			if err := resolveAll(a, "recipient", []string{t.Recipient}, reg.Recipients, recs); err != nil {
 				return nil, err
 			}

@@ -96,11 +96,12 @@ type regRequirement struct {
 }
 
 type regTransfer struct {
-	Recipient  string `json:"recipient"`
-	Country    string `json:"country"`
-	Safeguard  string `json:"safeguard"`
-	Derogation string `json:"derogation,omitempty"`
-	Details    text   `json:"details,omitempty"`
+	Recipient  string   `json:"recipient,omitempty"` // none: the organisation's own storage abroad
+	Country    string   `json:"country,omitempty"`
+	Countries  []string `json:"countries,omitempty"`
+	Safeguard  string   `json:"safeguard"`
+	Derogation string   `json:"derogation,omitempty"`
+	Details    text     `json:"details,omitempty"`
 }
 
 type regRetention struct {
@@ -323,7 +324,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 			ra.Requirement = &regRequirement{Statutory: q.Statutory, Contractual: q.Contractual, Consequence: tx(q.Consequence)}
 		}
 		for _, t := range a.Transfers {
-			ra.Transfers = append(ra.Transfers, regTransfer{Recipient: t.Recipient, Country: t.Country, Safeguard: t.Safeguard, Derogation: t.Derogation, Details: tx(t.Details)})
+			ra.Transfers = append(ra.Transfers, regTransfer{Recipient: t.Recipient, Country: t.Country, Countries: strs(t.Countries), Safeguard: t.Safeguard, Derogation: t.Derogation, Details: tx(t.Details)})
 		}
 		for _, k := range a.Retention {
 			ra.Retention = append(ra.Retention, regRetention{Categories: strs(k.Categories), Period: k.Period, Criteria: tx(k.Criteria), Trigger: tx(k.Trigger)})

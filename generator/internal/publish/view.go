@@ -186,7 +186,8 @@ type safeguard struct {
 
 type transfer struct {
 	Activity    ref       `json:"activity"`
-	Recipient   ref       `json:"recipient"`
+	Recipient   ref       `json:"recipient"`   // empty for the organisation's own storage abroad
+	OwnStorage  bool      `json:"own_storage"` // no recipient: the organisation stores or processes the data there itself
 	Country     string    `json:"country"`
 	CountryName string    `json:"country_name"`
 	Safeguard   safeguard `json:"safeguard"`

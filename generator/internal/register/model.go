@@ -249,11 +249,12 @@ type Requirement struct {
 
 // Transfer is a transfer to a third country or international organisation.
 type Transfer struct {
-	Recipient  string `json:"recipient"`
-	Country    string `json:"country"`
-	Safeguard  string `json:"safeguard"`            // adequacy, dpf, scc, bcr, code-of-conduct, certification, ad-hoc-clauses, art49-derogation, privacy-shield
-	Derogation string `json:"derogation,omitempty"` // art49-1-a ... art49-1-g, for art49-derogation
-	Details    Text   `json:"details,omitempty"`
+	Recipient  string   `json:"recipient,omitempty"` // empty: the organisation's own storage abroad
+	Country    string   `json:"country,omitempty"`
+	Countries  []string `json:"countries,omitempty"`  // several countries with the same safeguard
+	Safeguard  string   `json:"safeguard"`            // adequacy, dpf, scc, bcr, code-of-conduct, certification, ad-hoc-clauses, art49-derogation, privacy-shield
+	Derogation string   `json:"derogation,omitempty"` // art49-1-a ... art49-1-g, for art49-derogation
+	Details    Text     `json:"details,omitempty"`
 }
 
 // Retention is how long some categories of data are kept: a period (ISO 8601
@@ -388,4 +389,12 @@ func (o *Organisation) Responsible(a *Activity) []Party {
 		}
 	}
 	return out
+}
+
+// Where returns the countries of a transfer: its country, or its countries.
+func (t Transfer) Where() []string {
+	if t.Country != "" {
+		return []string{t.Country}
+	}
+	return t.Countries
 }

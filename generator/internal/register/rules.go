@@ -198,7 +198,7 @@ func (c *checker) references(rec *file, a *Activity) {
 	check(a.Recipients, "recipients", "recipient", c.reg.Recipients)
 	check(a.Measures, "measures", "security measure", c.reg.Measures)
 	for i, t := range a.Transfers {
-		if _, ok := c.reg.Recipients[t.Recipient]; !ok && !c.l.failed["recipients"] {
+		if _, ok := c.reg.Recipients[t.Recipient]; !ok && t.Recipient != "" && !c.l.failed["recipients"] {
 			c.errorf(rec, dp("transfers", i, "recipient"), "unknown recipient %q: it is not defined in data/recipients.toml%s", t.Recipient, suggest(t.Recipient, c.reg.Recipients))
 		}
 	}
@@ -217,29 +217,37 @@ func (c *checker) transfers(rec *file, a *Activity) {
 	transferred := map[string]bool{} // recipient, and recipient + country
 	for i, t := range a.Transfers {
 		transferred[t.Recipient] = true
-		transferred[t.Recipient+" "+t.Country] = true
 		p := dp("transfers", i)
 		if _, known := c.reg.Recipients[t.Recipient]; known && !slices.Contains(a.Recipients, t.Recipient) {
 			c.errorf(rec, append(p, "recipient"), "%q is not among this activity's recipients: add it to recipients", t.Recipient)
 		}
-		if !c.checkCountry(rec, append(p, "country"), t.Country) {
-			continue
-		}
-		if r, ok := c.reg.Recipients[t.Recipient]; ok && r.Region != "worldwide" && len(r.Where()) > 0 && !slices.Contains(r.Where(), t.Country) {
-			where := r.Where()
-			names := make([]string, len(where))
-			for j, code := range where {
-				names[j] = fmt.Sprintf("%s (%s)", code, country.Name(code, "en"))
+		for j, code := range t.Where() {
+			cp := append(slices.Clone(p), "country")
+			if t.Country == "" {
+				cp = append(slices.Clone(p), "countries", strconv.Itoa(j))
 			}
-			c.errorf(rec, append(p, "country"), "%q processes the data in %s according to data/recipients.toml, not in %s (%s): make the two agree", t.Recipient, strings.Join(names, ", "), t.Country, country.Name(t.Country, "en"))
-			continue
+			transferred[t.Recipient+" "+code] = true
+			if !c.checkCountry(rec, cp, code) {
+				continue
+			}
+			if r, ok := c.reg.Recipients[t.Recipient]; ok && r.Region != "worldwide" && len(r.Where()) > 0 && !slices.Contains(r.Where(), code) {
+				where := r.Where()
+				names := make([]string, len(where))
+				for k, w := range where {
+					names[k] = fmt.Sprintf("%s (%s)", w, country.Name(w, "en"))
+				}
+				c.errorf(rec, cp, "%q processes the data in %s according to data/recipients.toml, not in %s (%s): make the two agree", t.Recipient, strings.Join(names, ", "), code, country.Name(code, "en"))
+				continue
+			}
+			name := country.Name(code, "en")
+			if country.InEEA(code) {
+				c.errorf(rec, cp, "%s (%s) is in the EEA: sharing data there is not a transfer to a third country; remove this entry", code, name)
+				continue
+			}
+			one := t
+			one.Country = code
+			c.safeguard(rec, p, one, name)
 		}
-		name := country.Name(t.Country, "en")
-		if country.InEEA(t.Country) {
-			c.errorf(rec, append(p, "country"), "%s (%s) is in the EEA: sharing data there is not a transfer to a third country; remove this entry", t.Country, name)
-			continue
-		}
-		c.safeguard(rec, p, t, name)
 	}
 	// A controller outside the EEA that collects data directly from the
 	// person does not transfer it to recipients in its own country (EDPB

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/privacy-as-code/ropa/generator/internal/publish/publishtest"
+	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
 func TestBuildsBothLanguagesWithAPageForEveryPublicRecord(t *testing.T) {
@@ -135,6 +136,25 @@ func TestActivityPage(t *testing.T) {
 		`This processing activity may involve children&#39;s data.`,
 		`<a href="https://klankwolk.example/account">Go to: Change your details</a>`,
 	)
+}
+
+// A transfer may be the organisation's own storage abroad, and one entry may
+// cover several countries; the page shows one per country.
+func TestOwnStorageAndSeveralCountries(t *testing.T) {
+	reg := publishtest.Sample()
+	for _, a := range reg.Activities {
+		if a.ID == "tax-records" {
+			a.Transfers = []register.Transfer{{Countries: []string{"CH", "GB"}, Safeguard: "adequacy"}}
+		}
+	}
+	b := buildSite(t, hugoTOML, reg)
+	b.assertFileContent("public/en/activities/tax-records/index.html",
+		`<dt>Recipient</dt><dd>Ourselves (our own storage in this country)</dd>`,
+		`<dt>Country</dt><dd>Switzerland</dd>`,
+		`<dt>Country</dt><dd>United Kingdom</dd>`,
+		`! We do not transfer personal data`,
+	)
+	b.assertFileContent("public/en/index.html", `<th scope="row" data-label="Recipient">Ourselves (our own storage in this country)</th>`)
 }
 
 func TestCategoryAndRecipientPages(t *testing.T) {
