@@ -223,6 +223,7 @@ func (b *builder) view() (*view, error) {
 		v.NoRecipients = v.NoRecipients && a.Recipients != nil && len(a.Recipients) == 0
 		v.NoTransfers = v.NoTransfers && a.Transfers != nil
 	}
+	v.TransferGroups = groupTransfers(v.Transfers)
 	v.Transfers = nonNil(v.Transfers)
 	v.Retention = nonNil(v.Retention)
 	v.Optional = nonNil(v.Optional)
@@ -560,4 +561,24 @@ func (b *builder) where(r *register.Recipient) string {
 		return b.w.worldwide + ", " + b.w.mainly + " " + b.w.list(names)
 	}
 	return b.w.list(names)
+}
+
+// groupTransfers takes together the transfers with the same recipient,
+// country and safeguard, in the order they first appear.
+func groupTransfers(ts []transfer) []transferGroup {
+	out := []transferGroup{}
+	at := map[string]int{}
+	for _, t := range ts {
+		key := t.Recipient.ID + "\x00" + t.Country + "\x00" + t.Safeguard.Key + "\x00" + t.Safeguard.Article
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, transferGroup{Recipient: t.Recipient, OwnStorage: t.OwnStorage, Country: t.Country, CountryName: t.CountryName, Safeguard: t.Safeguard})
+		}
+		if n := len(out[i].Activities); n == 0 || out[i].Activities[n-1].ID != t.Activity.ID {
+			out[i].Activities = append(out[i].Activities, t.Activity)
+		}
+	}
+	return out
 }

@@ -421,3 +421,24 @@ func TestRecipientWhere(t *testing.T) {
 		}
 	}
 }
+
+// The hub's overview takes identical transfers (same recipient, country and
+// safeguard) together, listing their activities.
+func TestTransferGroups(t *testing.T) {
+	en := data(t, publishtest.Sample(), "en")
+	if n, g := len(get(t, en, "transfers").([]any)), len(get(t, en, "transfer_groups").([]any)); n != 3 || g != 2 {
+		t.Fatalf("%d transfers in %d groups, want 3 in 2", n, g)
+	}
+	tests := []struct{ path, want string }{
+		{"transfer_groups.0.recipient.id", "cloud-host"},
+		{"transfer_groups.0.safeguard.key", "dpf"},
+		{"transfer_groups.0.activities.0.id", "account"},
+		{"transfer_groups.0.activities.1.id", "fraud-prevention"},
+		{"transfer_groups.1.recipient.id", "support-desk"},
+	}
+	for _, tt := range tests {
+		if got := get(t, en, tt.path); got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
+		}
+	}
+}

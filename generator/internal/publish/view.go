@@ -37,13 +37,17 @@ type view struct {
 	Optional       []optional    `json:"optional"`        // what is required, and what happens without it
 	RecipientKinds []kindGroup   `json:"recipient_kinds"` // recipients grouped by kind
 	Transfers      []transfer    `json:"transfers"`       // every transfer outside the EEA
-	NoRecipients   bool          `json:"no_recipients"`   // every public activity states recipients = []
-	NoTransfers    bool          `json:"no_transfers"`    // every public activity states its transfers, and none has any
-	Retention      []retention   `json:"retention"`       // one overview of retention, per activity
-	Rights         []right       `json:"rights"`          // the rights that apply, with where
-	Automated      []ref         `json:"automated"`       // activities with automated decisions
-	Measures       []measure     `json:"measures"`        // security measures of the public activities
-	Children       children      `json:"children"`
+	// TransferGroups are the transfers with the same recipient, country and
+	// safeguard taken together, each listing its activities, in the order
+	// they first appear: the hub's overview.
+	TransferGroups []transferGroup `json:"transfer_groups"`
+	NoRecipients   bool            `json:"no_recipients"` // every public activity states recipients = []
+	NoTransfers    bool            `json:"no_transfers"`  // every public activity states its transfers, and none has any
+	Retention      []retention     `json:"retention"`     // one overview of retention, per activity
+	Rights         []right         `json:"rights"`        // the rights that apply, with where
+	Automated      []ref           `json:"automated"`     // activities with automated decisions
+	Measures       []measure       `json:"measures"`      // security measures of the public activities
+	Children       children        `json:"children"`
 }
 
 // sections names the site sections, relative to the language root, so the
@@ -343,4 +347,14 @@ type children struct {
 	MinimumAge *int   `json:"minimum_age,omitempty"`
 	Statement  string `json:"statement,omitempty"`
 	Activities []ref  `json:"activities"`
+}
+
+// transferGroup is one row of the hub's transfer overview.
+type transferGroup struct {
+	Recipient   ref       `json:"recipient"`
+	OwnStorage  bool      `json:"own_storage"`
+	Country     string    `json:"country"`
+	CountryName string    `json:"country_name"`
+	Safeguard   safeguard `json:"safeguard"`
+	Activities  []ref     `json:"activities"`
 }

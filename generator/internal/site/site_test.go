@@ -154,7 +154,9 @@ func TestOwnStorageAndSeveralCountries(t *testing.T) {
 		`<dt>Country</dt><dd>United Kingdom</dd>`,
 		`! We do not transfer personal data`,
 	)
-	b.assertFileContent("public/en/index.html", `<th scope="row" data-label="Recipient">Ourselves (our own storage in this country)</th>`)
+	b.assertFileContent("public/en/index.html", `<th scope="row" data-label="Recipient">Ourselves (our own storage in this country)</th>`,
+		// identical transfers are one row listing their activities
+		`<td data-label="Processing activity"><a href="/en/activities/account/">Your account</a>, <a href="/en/activities/fraud-prevention/">Preventing fraud</a></td>`)
 }
 
 func TestCategoryAndRecipientPages(t *testing.T) {
