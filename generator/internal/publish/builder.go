@@ -366,19 +366,11 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		for _, id := range r.Categories {
 			rv.Categories = append(rv.Categories, b.categoryRefs[id])
 		}
-		if r.Period != "" {
-			p, err := b.w.duration(r.Period)
-			if err != nil {
-				return nil, fmt.Errorf("publish: activity %q: retention[%d]: %w", a.ID, i, err)
-			}
-			rv.Period = p
-			rv.Text = p
-			if rv.Trigger != "" {
-				rv.Text = p + " " + rv.Trigger
-			}
-		} else {
-			rv.Text = rv.Criteria
+		text, err := b.retentionText(r, &rv)
+		if err != nil {
+			return nil, fmt.Errorf("publish: activity %q: retention[%d]: %w", a.ID, i, err)
 		}
+		rv.Text = text
 		av.Retention = append(av.Retention, rv)
 	}
 	for _, id := range a.Measures {
@@ -581,4 +573,51 @@ func groupTransfers(ts []transfer) []transferGroup {
 		}
 	}
 	return out
+}
+
+// retentionText says how long data is kept: a period or a range ("7 to 10
+// years"), after its trigger, with the criteria that decide; or the criteria
+// with their maximum. It fills in rv's period in words.
+func (b *builder) retentionText(r register.Retention, rv *retention) (string, error) {
+	if r.Period == "" {
+		if r.Maximum == "" {
+			return rv.Criteria, nil
+		}
+		max, err := b.w.duration(r.Maximum)
+		if err != nil {
+			return "", err
+		}
+		rv.Maximum = max
+		return rv.Criteria + " (" + fmt.Sprintf(b.w.atMost, max) + ")", nil
+	}
+	p, err := b.w.duration(r.Period)
+	if err != nil {
+		return "", err
+	}
+	if r.UpTo != "" {
+		to, err := b.w.duration(r.UpTo)
+		if err != nil {
+			return "", err
+		}
+		// "7 to 10 years" when both are a number of the same unit.
+		from := p
+		if n, unit, ok := strings.Cut(p, " "); ok && strings.HasSuffix(to, " "+unit) && !strings.Contains(unit, " ") {
+			from = n
+		} else if ok && !strings.Contains(unit, " ") {
+			if _, toUnit, ok := strings.Cut(to, " "); ok && !strings.Contains(toUnit, " ") && b.w.sameUnit(unit, toUnit) {
+				from = n
+			}
+		}
+		p = fmt.Sprintf(b.w.rangeTo, from, to)
+		rv.UpTo = to
+	}
+	rv.Period = p
+	text := p
+	if rv.Trigger != "" {
+		text += " " + rv.Trigger
+	}
+	if rv.Criteria != "" {
+		text += ", " + rv.Criteria
+	}
+	return text, nil
 }

@@ -442,3 +442,33 @@ func TestTransferGroups(t *testing.T) {
 		}
 	}
 }
+
+// Retention as organisations state it: a range with what decides, a period
+// after an event, criteria with a maximum.
+func TestRetentionRangesAndMaximum(t *testing.T) {
+	reg := publishtest.Sample()
+	a := publishtest.Activity(reg, "tax-records")
+	a.Retention = []register.Retention{
+		{Categories: []string{"payment-details"}, Period: "P7Y", UpTo: "P10Y",
+			Trigger:  register.Text{"nl": "na het boekjaar", "en": "after the financial year"},
+			Criteria: register.Text{"nl": "afhankelijk van de belastingwet van het land", "en": "depending on the country's tax law"}},
+		{Categories: []string{"payment-details"}, Period: "P1Y", UpTo: "P18M"},
+		{Categories: []string{"payment-details"}, Criteria: register.Text{"nl": "Zolang je account bestaat", "en": "As long as your account exists"}, Maximum: "P5Y"},
+	}
+	en, nl := data(t, reg, "en"), data(t, reg, "nl")
+	tests := []struct {
+		view       map[string]any
+		path, want string
+	}{
+		{en, "activities.tax-records.retention.0.text", "7 to 10 years after the financial year, depending on the country's tax law"},
+		{nl, "activities.tax-records.retention.0.text", "7 tot 10 jaar na het boekjaar, afhankelijk van de belastingwet van het land"},
+		{en, "activities.tax-records.retention.1.text", "1 year to 18 months"},
+		{en, "activities.tax-records.retention.2.text", "As long as your account exists (at most 5 years)"},
+		{nl, "activities.tax-records.retention.2.text", "Zolang je account bestaat (ten hoogste 5 jaar)"},
+	}
+	for _, tt := range tests {
+		if got := get(t, tt.view, tt.path); got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
+		}
+	}
+}

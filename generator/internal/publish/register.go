@@ -107,6 +107,8 @@ type regTransfer struct {
 type regRetention struct {
 	Categories []string `json:"categories"`
 	Period     string   `json:"period,omitempty"`
+	UpTo       string   `json:"up_to,omitempty"`
+	Maximum    string   `json:"maximum,omitempty"`
 	Criteria   text     `json:"criteria,omitempty"`
 	Trigger    text     `json:"trigger,omitempty"`
 }
@@ -327,7 +329,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 			ra.Transfers = append(ra.Transfers, regTransfer{Recipient: t.Recipient, Country: t.Country, Countries: strs(t.Countries), Safeguard: t.Safeguard, Derogation: t.Derogation, Details: tx(t.Details)})
 		}
 		for _, k := range a.Retention {
-			ra.Retention = append(ra.Retention, regRetention{Categories: strs(k.Categories), Period: k.Period, Criteria: tx(k.Criteria), Trigger: tx(k.Trigger)})
+			ra.Retention = append(ra.Retention, regRetention{Categories: strs(k.Categories), Period: k.Period, UpTo: k.UpTo, Maximum: k.Maximum, Criteria: tx(k.Criteria), Trigger: tx(k.Trigger)})
 		}
 		for _, c := range a.Choices {
 			ra.Choices = append(ra.Choices, regChoice{Kind: c.Kind, Title: tx(c.Title), Steps: txs(c.Steps), Link: c.Link})

@@ -201,7 +201,9 @@ type transfer struct {
 type retention struct {
 	Activity   ref           `json:"activity"`
 	Categories []categoryRef `json:"categories"`
-	Period     string        `json:"period,omitempty"` // in words, e.g. "7 jaar"
+	Period     string        `json:"period,omitempty"`  // in words, e.g. "7 jaar", or a range "7 tot 10 jaar"
+	UpTo       string        `json:"up_to,omitempty"`   // the longest period of a range, in words
+	Maximum    string        `json:"maximum,omitempty"` // with criteria: the longest, in words
 	Trigger    string        `json:"trigger,omitempty"`
 	Criteria   string        `json:"criteria,omitempty"`
 	Text       string        `json:"text"` // period and trigger, or the criteria

@@ -27,7 +27,8 @@ type words struct {
 	units map[byte][2]string
 	and   string
 
-	eea, worldwide, mainly string // where a recipient (category) is: a region, or worldwide with its main countries
+	eea, worldwide, mainly string
+	rangeTo, atMost        string // "%s to %s" of a retention range; "at most %s" of criteria with a maximum // where a recipient (category) is: a region, or worldwide with its main countries
 
 	article6  string // %s is the letter
 	article9  string // %s is the letter
@@ -72,6 +73,7 @@ var dutch = &words{
 	},
 	and: "en",
 	eea: "Europese Economische Ruimte", worldwide: "wereldwijd", mainly: "vooral",
+	rangeTo: "%s tot %s", atMost: "ten hoogste %s",
 	article6:  "art. 6 lid 1 sub %s AVG",
 	article9:  "art. 9 lid 2 sub %s AVG",
 	article:   "art. %s AVG",
@@ -192,6 +194,7 @@ var english = &words{
 	},
 	and: "and",
 	eea: "European Economic Area", worldwide: "worldwide", mainly: "mainly",
+	rangeTo: "%s to %s", atMost: "at most %s",
 	article6:  "Art. 6(1)(%s) GDPR",
 	article9:  "Art. 9(2)(%s) GDPR",
 	article:   "Art. %s GDPR",

@@ -262,7 +262,9 @@ type Transfer struct {
 type Retention struct {
 	Categories []string `json:"categories"`
 	Period     string   `json:"period,omitempty"`
+	UpTo       string   `json:"up_to,omitempty"` // the longest period of a range that starts at Period
 	Criteria   Text     `json:"criteria,omitempty"`
+	Maximum    string   `json:"maximum,omitempty"` // with Criteria: the longest the data is kept
 	Trigger    Text     `json:"trigger,omitempty"`
 }
 

@@ -40,6 +40,7 @@ func (c *checker) activity(f *file, a *Activity) {
 	c.specialCategories(f, a)
 	c.transfers(f, a)
 	c.retention(f, a)
+	c.retentionRanges(f, a)
 	c.role(f, a)
 	if a.IsPublic() {
 		c.texts(f, nil, reflect.ValueOf(*a))

@@ -275,6 +275,14 @@ func (s *Set) leaf(e *jsonschema.ValidationError) []Issue {
 			lines = append(lines, s.keyTemplate(e.SchemaURL, m))
 		}
 		return []Issue{{Path: path, AtKey: true, Message: "missing required keys " + andList(quoteAll(missing)) + "; add: " + strings.Join(lines, "; ")}}
+	case *kind.DependentRequired:
+		missing := slices.Sorted(slices.Values(k.Missing))
+		var lines []string
+		for _, m := range missing {
+			lines = append(lines, s.keyTemplate(e.SchemaURL, m))
+		}
+		return []Issue{{Path: append(slices.Clone(path), k.Prop), AtKey: true,
+			Message: fmt.Sprintf("%q needs %s beside it; add: %s", k.Prop, andList(quoteAll(missing)), strings.Join(lines, "; "))}}
 	case *kind.Not:
 		if not, ok := s.node(e.SchemaURL)["not"].(map[string]any); ok {
 			if req, ok := not["required"].([]any); ok && len(req) > 1 {
