@@ -168,7 +168,7 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		}
 		return missing("no data protection officer is recorded (required where Art. 37 applies)", "organisation.dpo")
 	case "30.1.b", "30.2.b":
-		if len(a.Purposes) > 0 && allStated(a.Purposes) {
+		if len(a.Purposes) > 0 && allStated(a.PurposeTexts()) {
 			return answered("purposes")
 		}
 		return missing("no purposes, or a placeholder", "purposes")
@@ -178,27 +178,40 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		}
 		return missing("subjects or categories are missing or unknown", "subjects", "categories")
 	case "13.1.c":
-		if len(a.Purposes) > 0 && allStated(a.Purposes) && a.LegalBasis != "" {
-			if a.SpecialCategoryCondition == "" && hasSpecial(reg, a) {
-				return missing("a data category is special but the Art. 9(2) condition is not stated", "special_category_condition")
-			}
-			if a.LegalBasis == "legal-obligation" || a.LegalBasis == "public-task" {
-				if !stated(a.Law) {
-					return missing("the law that sets the obligation or task is not stated", "legal_basis", "law")
+		if len(a.Purposes) == 0 || !allStated(a.PurposeTexts()) {
+			return missing("purposes missing", "purposes")
+		}
+		fields := []string{"purposes", "legal_basis"}
+		special := false
+		for i := range a.Purposes {
+			p := a.Resolved(i)
+			switch p.LegalBasis {
+			case "":
+				return missing("a purpose has no legal basis", "legal_basis", "purposes[].legal_basis")
+			case "legal-obligation", "public-task":
+				if !stated(p.Law) {
+					return missing("the law that sets the obligation or task is not stated", "law", "purposes[].law")
 				}
-				return answered("purposes", "legal_basis", "law")
+				if !slices.Contains(fields, "law") {
+					fields = append(fields, "law")
+				}
 			}
-			return answered("purposes", "legal_basis")
+			special = special || p.SpecialCategoryCondition != ""
 		}
-		return missing("purposes or legal basis missing", "purposes", "legal_basis")
+		if !special && hasSpecial(reg, a) {
+			return missing("a data category is special but the Art. 9(2) condition is not stated", "special_category_condition")
+		}
+		return answered(fields...)
 	case "13.1.d":
-		if a.LegalBasis != "legitimate-interests" {
-			return notApplicable("the legal basis is not legitimate interests")
+		if !slices.Contains(a.LegalBases(), "legitimate-interests") {
+			return notApplicable("no purpose is on legitimate interests")
 		}
-		if stated(a.LegitimateInterest) {
-			return answered("legitimate_interest")
+		for i := range a.Purposes {
+			if p := a.Resolved(i); p.LegalBasis == "legitimate-interests" && !stated(p.LegitimateInterest) {
+				return missing("the legitimate interest is not stated", "legitimate_interest", "purposes[].legitimate_interest")
+			}
 		}
-		return missing("the legitimate interest is not stated", "legitimate_interest")
+		return answered("legitimate_interest")
 	case "30.1.d", "13.1.e":
 		switch {
 		case a.Recipients == nil:
@@ -224,6 +237,9 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 			if r.Period == "" && !stated(r.Criteria) {
 				return missing("a retention rule has neither period nor criteria", "retention")
 			}
+			if r.UpTo != "" && r.Period != "" && register.PeriodDays(r.UpTo) <= register.PeriodDays(r.Period) {
+				return missing("a retention range does not end after it starts", "retention")
+			}
 		}
 		for _, id := range a.Categories {
 			if !covered[id] {
@@ -247,8 +263,8 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		}
 		return missing("no channel for requests", "organisation.rights")
 	case "13.2.c":
-		if a.LegalBasis != "consent" {
-			return notApplicable("the legal basis is not consent")
+		if !slices.Contains(a.LegalBases(), "consent") {
+			return notApplicable("no purpose is on consent")
 		}
 		if slices.ContainsFunc(a.Choices, func(c register.Choice) bool { return c.Kind == "withdraw-consent" }) {
 			return answered("choices")
@@ -297,23 +313,55 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 // every recipient outside the EEA need a transfer entry, so with every
 // recipient in the EEA the records imply there is no transfer.
 func Transfers(reg *register.Register, a *register.Activity) Result {
-	transferred := map[string]bool{}
+	transferred := map[string]bool{} // recipient, and recipient + country
 	for _, t := range a.Transfers {
 		transferred[t.Recipient] = true
-		r := reg.Recipients[t.Recipient]
-		_, adequate := country.Adequacy(t.Country)
+		var r *register.Recipient
+		if t.Recipient != "" {
+			r = reg.Recipients[t.Recipient]
+			if r == nil || !slices.Contains(a.Recipients, t.Recipient) {
+				return missing("a transfer's recipient is not among the activity's recipients", "transfers", "recipients")
+			}
+		}
+		if t.Safeguard == "" || len(t.Where()) == 0 {
+			return missing("a transfer has no country or safeguard", "transfers")
+		}
 		switch {
-		case t.Safeguard == "" || !country.Valid(t.Country):
-			return missing("a transfer has no valid country or safeguard", "transfers")
-		case r == nil || !slices.Contains(a.Recipients, t.Recipient):
-			return missing("a transfer's recipient is not among the activity's recipients", "transfers", "recipients")
-		case r.Country != t.Country || country.InEEA(t.Country):
-			return missing("a transfer's country is not the recipient's, or is in the EEA", "transfers")
-		case t.Safeguard == "art49-derogation" && !stated(reg, a, t.Details):
-			return missing("an Art. 49 derogation without details", "transfers")
-		case t.Safeguard == "dpf" && t.Country != country.DPFCountry,
-			t.Safeguard == "adequacy" && (t.Country == country.DPFCountry || !adequate):
-			return missing("the safeguard does not hold for the country", "transfers")
+		case t.Safeguard == "art49-derogation" && t.Derogation == "":
+			return missing("an Art. 49 derogation without the letter relied on", "transfers")
+		case t.Safeguard != "art49-derogation" && t.Derogation != "":
+			return missing("a derogation named for a safeguard that is not Art. 49", "transfers")
+		}
+		date := reg.Organisation.EffectiveDate
+		for _, code := range t.Where() {
+			transferred[t.Recipient+" "+code] = true
+			_, adequate := country.Adequacy(code)
+			switch {
+			case !country.Valid(code) || country.InEEA(code):
+				return missing("a transfer's country is not valid, or is in the EEA", "transfers")
+			case r != nil && r.Region != "worldwide" && len(r.Where()) > 0 && !slices.Contains(r.Where(), code):
+				return missing("a transfer's country is not one of the recipient's", "transfers")
+			case t.Safeguard == "dpf" && code != country.DPFCountry,
+				t.Safeguard == "adequacy" && (code == country.DPFCountry || !adequate),
+				t.Safeguard == "privacy-shield" && code != country.DPFCountry:
+				return missing("the safeguard does not hold for the country", "transfers")
+			case t.Safeguard == "dpf" && date != "" && date < country.DPFSince,
+				t.Safeguard == "privacy-shield" && (date == "" || date >= country.PrivacyShieldUntil):
+				return missing("the safeguard was not in force on the notice's effective date", "transfers", "organisation.effective_date")
+			case t.Safeguard == "adequacy" && date != "":
+				if _, ok := country.AdequateOn(code, date); !ok {
+					return missing("the adequacy decision was not in force on the notice's effective date", "transfers", "organisation.effective_date")
+				}
+			}
+		}
+	}
+	// A controller outside the EEA that collects directly from the person
+	// does not transfer to recipients in its own country (EDPB Guidelines
+	// 05/2021), as the rules say.
+	home := map[string]bool{}
+	for _, p := range reg.Organisation.Responsible(a) {
+		if !country.InEEA(p.Country) {
+			home[p.Country] = true
 		}
 	}
 	for _, id := range a.Recipients {
@@ -321,8 +369,13 @@ func Transfers(reg *register.Register, a *register.Activity) Result {
 		if r == nil {
 			return missing("recipient "+id+" is not defined", "recipients")
 		}
-		if !country.InEEA(r.Country) && !transferred[id] {
-			return missing("recipient "+id+" is outside the EEA but has no transfer entry", "transfers", "recipients")
+		for _, code := range r.Where() {
+			if !country.InEEA(code) && !transferred[id+" "+code] && !home[code] {
+				return missing("recipient "+id+" is outside the EEA but has no transfer entry", "transfers", "recipients")
+			}
+		}
+		if r.Region == "worldwide" && len(r.Countries) == 0 && !transferred[id] {
+			return missing("recipient "+id+" receives data worldwide but has no transfer entry", "transfers", "recipients")
 		}
 	}
 	switch {
@@ -333,7 +386,7 @@ func Transfers(reg *register.Register, a *register.Activity) Result {
 	case len(a.Recipients) == 0:
 		return implied("recipients = [] and a transfer needs a recipient", "recipients")
 	}
-	return implied("no transfers entry; every recipient is in the EEA", "recipients")
+	return implied("no transfers entry; every recipient is in the EEA or needs none", "recipients")
 }
 
 // controllersComplete: at least one controller, each with a legal name, an

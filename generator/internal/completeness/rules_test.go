@@ -28,6 +28,13 @@ var flagged = []struct {
 	{"recipients", "unknown recipient", []string{"30.1.d", "13.1.e"}},
 	{"recipients", "outside the EEA", []string{"30.1.e", "13.1.f", "30.2.c"}},
 	{"transfers", "", []string{"30.1.e", "13.1.f", "30.2.c"}},
+	{"purposes", "legitimate interests need the interest", []string{"13.1.d"}},
+	{"purposes", "balancing test", nil}, // the LIA is not an Art. 13 item
+	{"purposes", "withdraw", []string{"13.2.c"}},
+	{"purposes", "legitimate_interest", []string{"13.1.d"}},
+	{"purposes", "legal basis", []string{"13.1.c"}},
+	{"purposes", "law", []string{"13.1.c"}},
+	{"legal_basis", "balancing test", nil},
 	{"legal_basis", "legitimate interests", []string{"13.1.d"}},
 	{"legitimate_interest", "", []string{"13.1.d"}},
 	{"legal_basis", "law", []string{"13.1.c"}},
@@ -108,6 +115,7 @@ func TestAgreesWithRules(t *testing.T) {
 						}
 					}
 					checked++
+					break // the first entry that matches says which items
 				}
 			}
 		})

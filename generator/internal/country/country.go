@@ -34,6 +34,32 @@ var adequacy = map[string]string{
 	"UY": "Commission Decision 2012/484/EU (Uruguay)",
 }
 
+// adequateSince gives, for the adequacy decisions adopted after the GDPR
+// applied (25 May 2018), the date from which they apply; the others are older.
+var adequateSince = map[string]string{
+	"JP": "2019-01-23",
+	"GB": "2021-06-28",
+	"KR": "2021-12-17",
+}
+
+// AdequateOn reports whether country code had an adequacy decision in force on
+// date (YYYY-MM-DD), and since when when it did not.
+func AdequateOn(code, date string) (since string, ok bool) {
+	if _, ok := adequacy[code]; !ok {
+		return "", false
+	}
+	since = adequateSince[code]
+	return since, since == "" || date >= since
+}
+
+// DPFSince is the date of the adequacy decision for the EU-US Data Privacy
+// Framework; PrivacyShieldUntil the date the Court of Justice invalidated the
+// EU-US Privacy Shield (C-311/18, Schrems II).
+const (
+	DPFSince           = "2023-07-10"
+	PrivacyShieldUntil = "2020-07-16"
+)
+
 // DPFCountry is the only country for which the EU-US Data Privacy Framework
 // (Commission Implementing Decision (EU) 2023/1795) is a safeguard.
 const DPFCountry = "US"

@@ -64,6 +64,7 @@ func (b *builder) view() (*view, error) {
 		Sections: sections{Activities: activitiesSection, Categories: categoriesSection, Recipients: recipientsSection, Rights: rightsSection},
 	}
 	v.Organisation = b.organisation(org)
+	v.SeveralControllers = len(org.Controllers) > 1
 	if v.Procedure, err = b.procedure(org); err != nil {
 		return nil, err
 	}
@@ -79,9 +80,9 @@ func (b *builder) view() (*view, error) {
 	for _, id := range b.pub.recipients {
 		r := b.reg.Recipients[id]
 		b.recipientRefs[id] = recipientRef{
-			ref:  ref{ID: id, Name: r.Name, URL: pageURL(recipientsSection, id)},
+			ref:  ref{ID: id, Name: r.Name.In(b.lang, b.def), URL: pageURL(recipientsSection, id)},
 			Kind: r.Kind, KindName: b.w.recipientKinds[r.Kind].Name,
-			Country: r.Country, CountryName: countryName(r.Country, b.lang),
+			Country: r.Country, CountryName: b.where(r),
 		}
 	}
 
@@ -132,8 +133,9 @@ func (b *builder) view() (*view, error) {
 		}
 		for _, t := range av.Transfers {
 			v.Transfers = append(v.Transfers, t)
-			rv := v.Recipients[t.Recipient.ID]
-			rv.Transfers = append(rv.Transfers, t)
+			if rv := v.Recipients[t.Recipient.ID]; rv != nil {
+				rv.Transfers = append(rv.Transfers, t)
+			}
 		}
 		for _, r := range av.Retention {
 			v.Retention = append(v.Retention, r)
@@ -216,6 +218,12 @@ func (b *builder) view() (*view, error) {
 		v.Children.MinimumAge = &age
 		v.Children.Statement = b.t(org.Children.Statement)
 	}
+	v.NoRecipients, v.NoTransfers = len(b.pub.activities) > 0, len(v.Transfers) == 0 && len(b.pub.activities) > 0
+	for _, a := range b.pub.activities {
+		v.NoRecipients = v.NoRecipients && a.Recipients != nil && len(a.Recipients) == 0
+		v.NoTransfers = v.NoTransfers && a.Transfers != nil
+	}
+	v.TransferGroups = groupTransfers(v.Transfers)
 	v.Transfers = nonNil(v.Transfers)
 	v.Retention = nonNil(v.Retention)
 	v.Optional = nonNil(v.Optional)
@@ -245,7 +253,7 @@ func (b *builder) rightRef(id string) rightRef {
 
 func (b *builder) party(p register.Party) party {
 	return party{
-		LegalName: p.LegalName, AddressLines: lines(p.Address),
+		ID: p.ID, LegalName: p.LegalName, AddressLines: lines(p.Address),
 		Country: p.Country, CountryName: countryName(p.Country, b.lang),
 		Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration,
 	}
@@ -257,12 +265,14 @@ func (b *builder) organisation(org *register.Organisation) organisation {
 		Controllers:      []party{},
 		JointControllers: []jointController{},
 		Security:         b.t(org.Security),
-		Authority: authority{
+	}
+	if org.HasLeadAuthority() {
+		o.Authority = &authority{
 			Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
 			CountryName:  countryName(org.SupervisoryAuthority.Country, b.lang),
 			AddressLines: lines(org.SupervisoryAuthority.Address),
 			Phone:        org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
-		},
+		}
 	}
 	for _, c := range org.Controllers {
 		o.Controllers = append(o.Controllers, b.party(c))
@@ -275,7 +285,7 @@ func (b *builder) organisation(org *register.Organisation) organisation {
 		o.Representative = &p
 	}
 	if org.DPO != nil {
-		o.DPO = &dpo{Name: org.DPO.Name, Email: org.DPO.Email, AddressLines: lines(org.DPO.Address)}
+		o.DPO = &dpo{Name: org.DPO.Name.In(b.lang, b.def), Email: org.DPO.Email, AddressLines: lines(org.DPO.Address)}
 	}
 	return o
 }
@@ -309,27 +319,19 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 	av := &activity{
 		ref: b.activityRefs[a.ID], Path: activitiesSection + "/" + a.ID,
 		Summary:  b.t(a.Summary),
-		Purposes: b.ts(a.Purposes),
-		LegalBasis: legalBasis{
-			Key: a.LegalBasis, Name: b.w.legalBases[a.LegalBasis].Name,
-			Article:     b.w.legalBasisArticle(a.LegalBasis),
-			Explanation: b.w.legalBases[a.LegalBasis].Explanation,
-			Interest:    b.t(a.LegitimateInterest), Law: b.t(a.Law),
-		},
 		Subjects: []subject{}, Categories: []categoryRef{}, Recipients: []recipientRef{},
 		Transfers: []transfer{}, Retention: []retention{}, Measures: []measure{},
-		Rights: []rightRef{}, Choices: []choice{},
+		Rights: []rightRef{}, NotApplying: []notApplying{}, Choices: []choice{},
+		RecipientsStated: a.Recipients != nil, TransfersStated: a.Transfers != nil,
 		SourceDetails: b.t(a.SourceDetails),
 		Children:      a.Children,
 	}
-	if av.LegalBasis.Name == "" {
-		return nil, fmt.Errorf("publish: activity %q: unknown legal basis %q", a.ID, a.LegalBasis)
+	av.Controllers = []party{}
+	for _, p := range b.reg.Organisation.Responsible(a) {
+		av.Controllers = append(av.Controllers, b.party(p))
 	}
-	if a.SpecialCategoryCondition != "" {
-		av.Condition = &condition{
-			Key: a.SpecialCategoryCondition, Name: b.w.conditions[a.SpecialCategoryCondition],
-			Article: b.w.conditionArticle(a.SpecialCategoryCondition),
-		}
+	if err := b.purposes(a, av); err != nil {
+		return nil, err
 	}
 	for _, id := range a.Subjects {
 		s := b.reg.Subjects[id]
@@ -349,30 +351,26 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		av.Recipients = append(av.Recipients, b.recipientRefs[id])
 	}
 	for _, t := range a.Transfers {
-		tv, err := b.transfer(av.ref, t)
-		if err != nil {
-			return nil, fmt.Errorf("publish: activity %q: %w", a.ID, err)
+		for _, code := range t.Where() { // one entry per country
+			one := t
+			one.Country = code
+			tv, err := b.transfer(av.ref, one)
+			if err != nil {
+				return nil, fmt.Errorf("publish: activity %q: %w", a.ID, err)
+			}
+			av.Transfers = append(av.Transfers, tv)
 		}
-		av.Transfers = append(av.Transfers, tv)
 	}
 	for i, r := range a.Retention {
 		rv := retention{Activity: av.ref, Categories: []categoryRef{}, Trigger: b.t(r.Trigger), Criteria: b.t(r.Criteria)}
 		for _, id := range r.Categories {
 			rv.Categories = append(rv.Categories, b.categoryRefs[id])
 		}
-		if r.Period != "" {
-			p, err := b.w.duration(r.Period)
-			if err != nil {
-				return nil, fmt.Errorf("publish: activity %q: retention[%d]: %w", a.ID, i, err)
-			}
-			rv.Period = p
-			rv.Text = p
-			if rv.Trigger != "" {
-				rv.Text = p + " " + rv.Trigger
-			}
-		} else {
-			rv.Text = rv.Criteria
+		text, err := b.retentionText(r, &rv)
+		if err != nil {
+			return nil, fmt.Errorf("publish: activity %q: retention[%d]: %w", a.ID, i, err)
 		}
+		rv.Text = text
 		av.Retention = append(av.Retention, rv)
 	}
 	for _, id := range a.Measures {
@@ -384,8 +382,21 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 			HumanReview: b.t(a.AutomatedDecisions.HumanReview),
 		}
 	}
-	for _, id := range rightsFor(a.LegalBasis, a.AutomatedDecisions.Used) {
-		av.Rights = append(av.Rights, b.rightRef(id))
+	grants, denials := rightsOf(a)
+	for _, g := range grants {
+		r := b.rightRef(g.id)
+		if !g.all(a) {
+			for _, i := range g.purposes {
+				r.Purposes = append(r.Purposes, av.Purposes[i].Text)
+			}
+		}
+		for _, l := range g.limits {
+			r.Limits = append(r.Limits, b.w.reasons[l])
+		}
+		av.Rights = append(av.Rights, r)
+	}
+	for _, d := range denials {
+		av.NotApplying = append(av.NotApplying, notApplying{rightRef: b.rightRef(d.id), Reason: b.w.reasons[d.reason]})
 	}
 	for _, c := range a.Choices {
 		av.Choices = append(av.Choices, choice{
@@ -394,6 +405,44 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		})
 	}
 	return av, nil
+}
+
+// purposes fills in the purposes of an activity with their legal bases,
+// grouped: purposes with the same basis, interest and law share one entry.
+func (b *builder) purposes(a *register.Activity, av *activity) error {
+	av.Purposes, av.LegalBases, av.Conditions = []purpose{}, []legalBasis{}, []condition{}
+	group := map[[3]string]int{}
+	for i := range a.Purposes {
+		p := a.Resolved(i)
+		w, ok := b.w.legalBases[p.LegalBasis]
+		if !ok {
+			return fmt.Errorf("publish: activity %q: purposes[%d]: unknown legal basis %q", a.ID, i, p.LegalBasis)
+		}
+		text := b.t(p.Purpose)
+		av.Purposes = append(av.Purposes, purpose{Text: text, LegalBasis: w.Name})
+		lb := legalBasis{
+			Key: p.LegalBasis, Name: w.Name, Article: b.w.legalBasisArticle(p.LegalBasis), Explanation: w.Explanation,
+			Interest: b.t(p.LegitimateInterest), Law: b.t(p.Law),
+		}
+		if p.LegalBasis == "legitimate-interests" && a.Internal != nil && a.Internal.LIA != "" {
+			lb.Balancing = b.w.balancing
+		}
+		key := [3]string{lb.Key, lb.Interest, lb.Law}
+		at, seen := group[key]
+		if !seen {
+			at = len(av.LegalBases)
+			group[key] = at
+			av.LegalBases = append(av.LegalBases, lb)
+		}
+		av.LegalBases[at].Purposes = append(av.LegalBases[at].Purposes, text)
+		if c := p.SpecialCategoryCondition; c != "" && !slices.ContainsFunc(av.Conditions, func(x condition) bool { return x.Key == c }) {
+			av.Conditions = append(av.Conditions, condition{Key: c, Name: b.w.conditions[c], Article: b.w.conditionArticle(c)})
+		}
+	}
+	if len(av.LegalBases) == 1 {
+		av.LegalBases[0].Purposes = nil // one basis for all purposes: no need to repeat them
+	}
+	return nil
 }
 
 func (b *builder) transfer(aref ref, t register.Transfer) (transfer, error) {
@@ -413,8 +462,11 @@ func (b *builder) transfer(aref ref, t register.Transfer) (transfer, error) {
 	if t.Safeguard == "adequacy" {
 		sg.Decision, _ = country.Adequacy(t.Country)
 	}
+	if letter, ok := strings.CutPrefix(t.Derogation, "art49-1-"); ok {
+		sg.Article = fmt.Sprintf(b.w.article49, letter)
+	}
 	return transfer{
-		Activity: aref, Recipient: b.recipientRefs[t.Recipient].ref,
+		Activity: aref, Recipient: b.recipientRefs[t.Recipient].ref, OwnStorage: t.Recipient == "",
 		Country: t.Country, CountryName: name, Safeguard: sg, Details: b.t(t.Details),
 	}, nil
 }
@@ -480,4 +532,92 @@ func sortedCopy(ids []string) []string {
 		s[id] = true
 	}
 	return s.sorted()
+}
+
+// where says where a recipient processes data: its country or countries, the
+// EEA, or worldwide with the main countries.
+func (b *builder) where(r *register.Recipient) string {
+	var names []string
+	for _, code := range r.Where() {
+		names = append(names, countryName(code, b.lang))
+	}
+	switch r.Region {
+	case "EEA":
+		if len(names) == 0 {
+			return b.w.eea
+		}
+	case "worldwide":
+		if len(names) == 0 {
+			return b.w.worldwide
+		}
+		return b.w.worldwide + ", " + b.w.mainly + " " + b.w.list(names)
+	}
+	return b.w.list(names)
+}
+
+// groupTransfers takes together the transfers with the same recipient,
+// country and safeguard, in the order they first appear.
+func groupTransfers(ts []transfer) []transferGroup {
+	out := []transferGroup{}
+	at := map[string]int{}
+	for _, t := range ts {
+		key := t.Recipient.ID + "\x00" + t.Country + "\x00" + t.Safeguard.Key + "\x00" + t.Safeguard.Article
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, transferGroup{Recipient: t.Recipient, OwnStorage: t.OwnStorage, Country: t.Country, CountryName: t.CountryName, Safeguard: t.Safeguard})
+		}
+		if n := len(out[i].Activities); n == 0 || out[i].Activities[n-1].ID != t.Activity.ID {
+			out[i].Activities = append(out[i].Activities, t.Activity)
+		}
+	}
+	return out
+}
+
+// retentionText says how long data is kept: a period or a range ("7 to 10
+// years"), after its trigger, with the criteria that decide; or the criteria
+// with their maximum. It fills in rv's period in words.
+func (b *builder) retentionText(r register.Retention, rv *retention) (string, error) {
+	if r.Period == "" {
+		if r.Maximum == "" {
+			return rv.Criteria, nil
+		}
+		max, err := b.w.duration(r.Maximum)
+		if err != nil {
+			return "", err
+		}
+		rv.Maximum = max
+		return rv.Criteria + " (" + fmt.Sprintf(b.w.atMost, max) + ")", nil
+	}
+	p, err := b.w.duration(r.Period)
+	if err != nil {
+		return "", err
+	}
+	if r.UpTo != "" {
+		to, err := b.w.duration(r.UpTo)
+		if err != nil {
+			return "", err
+		}
+		// "7 to 10 years" when both are a number of the same unit.
+		from := p
+		if n, unit, ok := strings.Cut(p, " "); ok && strings.HasSuffix(to, " "+unit) && !strings.Contains(unit, " ") {
+			from = n
+		} else if ok && !strings.Contains(unit, " ") {
+			if _, toUnit, ok := strings.Cut(to, " "); ok && !strings.Contains(toUnit, " ") && b.w.sameUnit(unit, toUnit) {
+				from = n
+			}
+		}
+		p = fmt.Sprintf(b.w.rangeTo, from, to)
+		rv.UpTo = to
+	}
+	rv.Period = p
+	text := p
+	if rv.Trigger != "" {
+		text += " " + rv.Trigger
+	}
+	if rv.Criteria != "" {
+		text += ", " + rv.Criteria
+	}
+	return text, nil
 }

@@ -134,6 +134,9 @@ func selectPublic(reg *register.Register) (*public, error) {
 			return nil, err
 		}
 		for _, t := range a.Transfers {
+			if t.Recipient == "" {
+				continue // the organisation's own storage abroad
+			}
 			if err := resolveAll(a, "recipient", []string{t.Recipient}, reg.Recipients, recs); err != nil {
 				return nil, err
 			}
@@ -176,26 +179,6 @@ func resolveAll[T any](a *register.Activity, kind string, ids []string, defs map
 		into[id] = true
 	}
 	return nil
-}
-
-// rightsFor derives the rights a person has for an activity from its legal
-// basis: access, rectification, erasure and restriction always; portability
-// for consent and contract; objection for legitimate interests and public
-// task; withdrawal for consent; the Art. 22 rights with automated decisions.
-func rightsFor(basis string, automatedDecisions bool) []string {
-	rights := []string{"access", "rectification", "erasure", "restriction"}
-	switch basis {
-	case "consent":
-		rights = append(rights, "portability", "withdraw-consent")
-	case "contract":
-		rights = append(rights, "portability")
-	case "legitimate-interests", "public-task":
-		rights = append(rights, "object")
-	}
-	if automatedDecisions {
-		rights = append(rights, "automated-decisions")
-	}
-	return rights
 }
 
 // choiceRights maps a kind of choice to the right it is a way to exercise.

@@ -75,12 +75,12 @@ func TestBuildResolvesAndDerives(t *testing.T) {
 		{nl, "activities.account.name", "Uw account"},
 		{nl, "activities.account.url", "activities/account/"},
 		{nl, "activities.account.path", "activities/account"},
-		{nl, "activities.account.legal_basis.name", "Overeenkomst"},
-		{nl, "activities.account.legal_basis.article", "art. 6 lid 1 sub b AVG"},
-		{en, "activities.fraud-prevention.legal_basis.interest", "Protecting our service and customers against fraud."},
-		{en, "activities.tax-records.legal_basis.law", "General Tax Act, s. 52"},
-		{en, "activities.accessibility-support.condition.article", "Art. 9(2)(a) GDPR"},
-		{en, "activities.accessibility-support.condition.name", "your explicit consent"},
+		{nl, "activities.account.legal_bases.0.name", "Overeenkomst"},
+		{nl, "activities.account.legal_bases.0.article", "art. 6 lid 1 sub b AVG"},
+		{en, "activities.fraud-prevention.legal_bases.0.interest", "Protecting our service and customers against fraud."},
+		{en, "activities.tax-records.legal_bases.0.law", "General Tax Act, s. 52"},
+		{en, "activities.accessibility-support.conditions.0.article", "Art. 9(2)(a) GDPR"},
+		{en, "activities.accessibility-support.conditions.0.name", "your explicit consent"},
 		{nl, "activities.account.retention.0.text", "18 maanden nadat u uw account opheft"},
 		{en, "activities.account.retention.0.text", "18 months after you close your account"},
 		{en, "activities.account.retention.1.text", "30 days"},
@@ -113,7 +113,11 @@ func TestBuildResolvesAndDerives(t *testing.T) {
 		{en, "categories.payment-details.retention.1.text", "7 years after the end of the financial year"},
 		{en, "recipients.cloud-host.transfers.0.country", "US"},
 		{en, "recipient_kinds.0.key", "processor"},
-		{en, "recipient_kinds.1.recipients.0.name", "Belastingdienst"},
+		{en, "recipient_kinds.1.recipients.0.name", "Dutch Tax Administration"},
+		{nl, "recipient_kinds.1.recipients.0.name", "Belastingdienst"},
+		{en, "recipients.cloud-host.name", "Cloudhost Inc."},
+		{nl, "recipients.cloud-host.name", "Cloudhost Inc."},
+		{en, "organisation.dpo.name", "Data protection officer"},
 		{en, "sources.2.categories.0.id", "fraud-score"},
 		{en, "optional.0.activity.id", "account"},
 		{en, "rights.4.id", "portability"},
@@ -121,6 +125,17 @@ func TestBuildResolvesAndDerives(t *testing.T) {
 		{en, "rights.5.choices.0.activity.id", "fraud-prevention"},
 		{en, "rights.6.choices.1.activity.id", "newsletter"},
 		{en, "rights.7.human_review.0.activity.id", "fraud-prevention"},
+		{en, "activities.fraud-prevention.purposes.1.legal_basis", "Legal obligation"},
+		{en, "activities.fraud-prevention.legal_bases.0.purposes.0", "Preventing abuse"},
+		{en, "activities.fraud-prevention.legal_bases.1.law", "Anti-Money Laundering Act"},
+		{en, "activities.fraud-prevention.legal_bases.1.purposes.0", "Reporting fraud to the police"},
+		{en, "activities.fraud-prevention.rights.0.id", "access"},
+		{en, "activities.fraud-prevention.rights.4.id", "object"},
+		{en, "activities.fraud-prevention.rights.4.purposes.0", "Preventing abuse"},
+		{en, "activities.tax-records.not_applying.0.id", "erasure"},
+		{en, "activities.tax-records.not_applying.0.reason", "Not for the purposes for which the law requires us to process the data or that are a task in the public interest (Art. 17(3)(b) GDPR)."},
+		{nl, "activities.fraud-prevention.rights.2.limits.0", "Niet voor de doelen waarvoor de wet ons verplicht de gegevens te verwerken of die een taak van algemeen belang zijn (art. 17 lid 3 sub b AVG)."},
+		{en, "activities.fraud-prevention.legal_bases.0.balancing", "We have weighed it, and your interests and rights do not override it."},
 		{en, "children.minimum_age", 16.0},
 		{en, "children.activities.0.id", "account"},
 		{en, "measures.0.kind_name", "Organisational measure"},
@@ -140,7 +155,7 @@ func TestRightsPerActivity(t *testing.T) {
 		"account":               "access rectification erasure restriction portability",
 		"newsletter":            "access rectification erasure restriction portability withdraw-consent",
 		"fraud-prevention":      "access rectification erasure restriction object automated-decisions",
-		"tax-records":           "access rectification erasure restriction",
+		"tax-records":           "access rectification restriction",
 		"accessibility-support": "access rectification erasure restriction portability withdraw-consent",
 	}
 	for id, want := range tests {
@@ -239,14 +254,24 @@ func TestRegisterJSON(t *testing.T) {
 		path string
 		want any
 	}{
-		{"format", "ropa-public-register/1"},
+		{"format", "ropa-public-register/2"},
 		{"default_language", "nl"},
 		{"languages.1", "en"},
 		{"activities.0.id", "accessibility-support"},
-		{"activities.2.legal_basis_article", "Art. 6(1)(f) GDPR"},
+		{"activities.2.purposes.0.legal_basis_article", "Art. 6(1)(f) GDPR"},
+		{"activities.2.purposes.0.rights.4", "object"},
+		{"activities.2.purposes.1.legal_basis", "legal-obligation"},
+		{"activities.2.purposes.1.law.en", "Anti-Money Laundering Act"},
+		{"activities.2.purposes.1.rights.2", "restriction"},
+		{"activities.2.right_limits.erasure.0", "art17-3-b"},
+		{"activities.2.rights_not_applying.portability", "art20-1-a"},
+		{"activities.2.recipients_stated", true},
+		{"activities.2.legal_bases.1", "legal-obligation"},
 		{"activities.2.rights.4", "object"},
 		{"activities.2.name.en", "Preventing fraud"},
 		{"recipients.cloud-host.country", "US"},
+		{"recipients.cloud-host.name.en", "Cloudhost Inc."},
+		{"recipients.tax-authority.name.en", "Dutch Tax Administration"},
 		{"categories.health-data.special", true},
 		{"organisation.rights.response_time", "P1M"},
 	}
@@ -327,6 +352,123 @@ func BenchmarkBuild(b *testing.B) {
 			if _, err := s.DataJSON(lang); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// Each activity names the entity responsible for it; the default is the
+// organisation's first controller. Without a lead authority the view has none.
+func TestResponsibleControllers(t *testing.T) {
+	reg := publishtest.Sample()
+	reg.Organisation.Controllers[0].ID = "klankwolk-nl"
+	reg.Organisation.Controllers = append(reg.Organisation.Controllers, register.Party{
+		ID: "klankwolk-inc", LegalName: "Klankwolk Inc.", Address: "1 Main St\nSpringfield", Country: "US",
+	})
+	reg.Organisation.SupervisoryAuthority = register.Authority{}
+	for _, a := range reg.Activities {
+		if a.ID == "newsletter" {
+			a.Controllers = []string{"klankwolk-inc", "klankwolk-nl"}
+		}
+	}
+	en := data(t, reg, "en")
+	tests := []struct {
+		path string
+		want any
+	}{
+		{"activities.account.controllers.0.legal_name", "Klankwolk B.V."},
+		{"activities.newsletter.controllers.0.legal_name", "Klankwolk Inc."},
+		{"activities.newsletter.controllers.0.country_name", "United States"},
+		{"activities.newsletter.controllers.1.id", "klankwolk-nl"},
+		{"several_controllers", true},
+	}
+	for _, tt := range tests {
+		if got := get(t, en, tt.path); got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
+		}
+	}
+	if _, ok := get(t, en, "organisation").(map[string]any)["authority"]; ok {
+		t.Error("the view has an authority, but the organisation names none")
+	}
+	if n := len(get(t, en, "activities.account.controllers").([]any)); n != 1 {
+		t.Errorf("account has %d controllers, want the first only", n)
+	}
+}
+
+// A recipient category says where it is: several countries, the EEA, or
+// worldwide with its main countries.
+func TestRecipientWhere(t *testing.T) {
+	reg := publishtest.Sample()
+	reg.Recipients["cloud-host"].Country = ""
+	reg.Recipients["cloud-host"].Region = "worldwide"
+	reg.Recipients["cloud-host"].Countries = []string{"US", "IN"}
+	reg.Recipients["payment-provider"].Country = ""
+	reg.Recipients["payment-provider"].Region = "EEA"
+	reg.Recipients["support-desk"].Country = ""
+	reg.Recipients["support-desk"].Countries = []string{"IN", "JP", "PH"}
+	en, nl := data(t, reg, "en"), data(t, reg, "nl")
+	tests := []struct {
+		view       map[string]any
+		path, want string
+	}{
+		{en, "recipients.cloud-host.country_name", "worldwide, mainly United States and India"},
+		{nl, "recipients.cloud-host.country_name", "wereldwijd, vooral Verenigde Staten en India"},
+		{en, "recipients.payment-provider.country_name", "European Economic Area"},
+		{en, "recipients.support-desk.country_name", "India, Japan and Philippines"},
+	}
+	for _, tt := range tests {
+		if got := get(t, tt.view, tt.path); got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
+		}
+	}
+}
+
+// The hub's overview takes identical transfers (same recipient, country and
+// safeguard) together, listing their activities.
+func TestTransferGroups(t *testing.T) {
+	en := data(t, publishtest.Sample(), "en")
+	if n, g := len(get(t, en, "transfers").([]any)), len(get(t, en, "transfer_groups").([]any)); n != 3 || g != 2 {
+		t.Fatalf("%d transfers in %d groups, want 3 in 2", n, g)
+	}
+	tests := []struct{ path, want string }{
+		{"transfer_groups.0.recipient.id", "cloud-host"},
+		{"transfer_groups.0.safeguard.key", "dpf"},
+		{"transfer_groups.0.activities.0.id", "account"},
+		{"transfer_groups.0.activities.1.id", "fraud-prevention"},
+		{"transfer_groups.1.recipient.id", "support-desk"},
+	}
+	for _, tt := range tests {
+		if got := get(t, en, tt.path); got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
+		}
+	}
+}
+
+// Retention as organisations state it: a range with what decides, a period
+// after an event, criteria with a maximum.
+func TestRetentionRangesAndMaximum(t *testing.T) {
+	reg := publishtest.Sample()
+	a := publishtest.Activity(reg, "tax-records")
+	a.Retention = []register.Retention{
+		{Categories: []string{"payment-details"}, Period: "P7Y", UpTo: "P10Y",
+			Trigger:  register.Text{"nl": "na het boekjaar", "en": "after the financial year"},
+			Criteria: register.Text{"nl": "afhankelijk van de belastingwet van het land", "en": "depending on the country's tax law"}},
+		{Categories: []string{"payment-details"}, Period: "P1Y", UpTo: "P18M"},
+		{Categories: []string{"payment-details"}, Criteria: register.Text{"nl": "Zolang je account bestaat", "en": "As long as your account exists"}, Maximum: "P5Y"},
+	}
+	en, nl := data(t, reg, "en"), data(t, reg, "nl")
+	tests := []struct {
+		view       map[string]any
+		path, want string
+	}{
+		{en, "activities.tax-records.retention.0.text", "7 to 10 years after the financial year, depending on the country's tax law"},
+		{nl, "activities.tax-records.retention.0.text", "7 tot 10 jaar na het boekjaar, afhankelijk van de belastingwet van het land"},
+		{en, "activities.tax-records.retention.1.text", "1 year to 18 months"},
+		{en, "activities.tax-records.retention.2.text", "As long as your account exists (at most 5 years)"},
+		{nl, "activities.tax-records.retention.2.text", "Zolang je account bestaat (ten hoogste 5 jaar)"},
+	}
+	for _, tt := range tests {
+		if got := get(t, tt.view, tt.path); got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.path, got, tt.want)
 		}
 	}
 }

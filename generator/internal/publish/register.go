@@ -6,7 +6,7 @@ import (
 
 // registerFormat names the layout of register.json; change it when the layout
 // changes incompatibly.
-const registerFormat = "ropa-public-register/1"
+const registerFormat = "ropa-public-register/2"
 
 // publicRegister is the machine-readable copy of the public register, for
 // researchers and tools. Texts are objects keyed by language; codes are the
@@ -30,6 +30,7 @@ type publicRegister struct {
 type text map[string]string
 
 type regParty struct {
+	ID           string `json:"id,omitempty"`
 	LegalName    string `json:"legal_name"`
 	Address      string `json:"address"`
 	Country      string `json:"country"`
@@ -45,7 +46,7 @@ type regJointController struct {
 }
 
 type regDPO struct {
-	Name    string `json:"name,omitempty"`
+	Name    text   `json:"name,omitempty"`
 	Email   string `json:"email"`
 	Address string `json:"address,omitempty"`
 }
@@ -82,7 +83,7 @@ type regOrganisation struct {
 	JointControllers     []regJointController `json:"joint_controllers,omitempty"`
 	Representative       *regParty            `json:"representative,omitempty"`
 	DPO                  *regDPO              `json:"dpo,omitempty"`
-	SupervisoryAuthority regAuthority         `json:"supervisory_authority"`
+	SupervisoryAuthority *regAuthority        `json:"supervisory_authority,omitempty"`
 	Rights               regRights            `json:"rights"`
 	Children             *regChildren         `json:"children,omitempty"`
 	Security             text                 `json:"security,omitempty"`
@@ -95,15 +96,19 @@ type regRequirement struct {
 }
 
 type regTransfer struct {
-	Recipient string `json:"recipient"`
-	Country   string `json:"country"`
-	Safeguard string `json:"safeguard"`
-	Details   text   `json:"details,omitempty"`
+	Recipient  string   `json:"recipient,omitempty"` // none: the organisation's own storage abroad
+	Country    string   `json:"country,omitempty"`
+	Countries  []string `json:"countries,omitempty"`
+	Safeguard  string   `json:"safeguard"`
+	Derogation string   `json:"derogation,omitempty"`
+	Details    text     `json:"details,omitempty"`
 }
 
 type regRetention struct {
 	Categories []string `json:"categories"`
 	Period     string   `json:"period,omitempty"`
+	UpTo       string   `json:"up_to,omitempty"`
+	Maximum    string   `json:"maximum,omitempty"`
 	Criteria   text     `json:"criteria,omitempty"`
 	Trigger    text     `json:"trigger,omitempty"`
 }
@@ -122,28 +127,49 @@ type regChoice struct {
 	Link  string `json:"link,omitempty"`
 }
 
+// regPurpose is a purpose with its legal basis and what goes with it, filled
+// in from the activity where the record gives them once for all purposes.
+type regPurpose struct {
+	Purpose                  text     `json:"purpose"`
+	LegalBasis               string   `json:"legal_basis"`
+	LegalBasisArticle        string   `json:"legal_basis_article"` // derived, e.g. "Art. 6(1)(b) GDPR"
+	LegitimateInterest       text     `json:"legitimate_interest,omitempty"`
+	Law                      text     `json:"law,omitempty"`
+	SpecialCategoryCondition string   `json:"special_category_condition,omitempty"`
+	Rights                   []string `json:"rights"` // derived from the legal basis
+}
+
 type regActivity struct {
-	ID                       string          `json:"id"`
-	Name                     text            `json:"name"`
-	Summary                  text            `json:"summary"`
-	Purposes                 []text          `json:"purposes"`
-	LegalBasis               string          `json:"legal_basis"`
-	LegalBasisArticle        string          `json:"legal_basis_article"` // derived, e.g. "Art. 6(1)(b) GDPR"
-	LegitimateInterest       text            `json:"legitimate_interest,omitempty"`
-	Law                      text            `json:"law,omitempty"`
-	SpecialCategoryCondition string          `json:"special_category_condition,omitempty"`
-	Subjects                 []string        `json:"subjects"`
-	Categories               []string        `json:"categories"`
-	SourceDetails            text            `json:"source_details,omitempty"`
-	Requirement              *regRequirement `json:"requirement,omitempty"`
-	Recipients               []string        `json:"recipients"`
-	Transfers                []regTransfer   `json:"transfers"`
-	Retention                []regRetention  `json:"retention"`
-	Measures                 []string        `json:"measures"`
-	AutomatedDecisions       regAutomated    `json:"automated_decisions"`
-	Choices                  []regChoice     `json:"choices"`
-	Children                 bool            `json:"children"`
-	Rights                   []string        `json:"rights"` // derived from the legal basis
+	ID      string `json:"id"`
+	Name    text   `json:"name"`
+	Summary text   `json:"summary"`
+	// Controllers are the legal names of the entities responsible for the
+	// activity: those it names, or the organisation's first controller.
+	Controllers        []string        `json:"controllers"`
+	Purposes           []regPurpose    `json:"purposes"`
+	LegalBases         []string        `json:"legal_bases"` // of the purposes, distinct, in their order
+	Subjects           []string        `json:"subjects"`
+	Categories         []string        `json:"categories"`
+	SourceDetails      text            `json:"source_details,omitempty"`
+	Requirement        *regRequirement `json:"requirement,omitempty"`
+	Recipients         []string        `json:"recipients"`
+	Transfers          []regTransfer   `json:"transfers"`
+	Retention          []regRetention  `json:"retention"`
+	Measures           []string        `json:"measures"`
+	AutomatedDecisions regAutomated    `json:"automated_decisions"`
+	Choices            []regChoice     `json:"choices"`
+	Children           bool            `json:"children"`
+	Manual             bool            `json:"manual"`
+	LegalClaims        bool            `json:"legal_claims"`
+	Rights             []string        `json:"rights"` // derived from the legal bases: the union of the purposes' rights
+	// RightLimits and RightsNotApplying give, per right id, the reason codes
+	// (e.g. "art17-3-b") of its limits, or why it does not apply.
+	RightLimits       map[string][]string `json:"right_limits"`
+	RightsNotApplying map[string]string   `json:"rights_not_applying"`
+	// RecipientsStated and TransfersStated: recipients and transfers are
+	// stated in the record, even as none.
+	RecipientsStated bool `json:"recipients_stated"`
+	TransfersStated  bool `json:"transfers_stated"`
 }
 
 type regNamed struct {
@@ -161,10 +187,12 @@ type regCategory struct {
 }
 
 type regRecipient struct {
-	Name        string `json:"name"`
-	Kind        string `json:"kind"`
-	Country     string `json:"country"`
-	Description text   `json:"description"`
+	Name        text     `json:"name"`
+	Kind        string   `json:"kind"`
+	Country     string   `json:"country,omitempty"`
+	Countries   []string `json:"countries,omitempty"`
+	Region      string   `json:"region,omitempty"`
+	Description text     `json:"description"`
 }
 
 type regMeasure struct {
@@ -189,6 +217,17 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		}
 		return out
 	}
+	// name is a name in every language: a plain name is the same in all.
+	name := func(n register.Name) text {
+		if len(n) == 0 {
+			return nil
+		}
+		out := text{}
+		for _, l := range langs {
+			out[l] = n.In(l, def)
+		}
+		return out
+	}
 	txs := func(ts []register.Text) []text {
 		out := make([]text, 0, len(ts))
 		for _, t := range ts {
@@ -197,7 +236,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		return out
 	}
 	party := func(p register.Party) regParty {
-		return regParty{LegalName: p.LegalName, Address: p.Address, Country: p.Country, Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration}
+		return regParty{ID: p.ID, LegalName: p.LegalName, Address: p.Address, Country: p.Country, Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration}
 	}
 	strs := func(s []string) []string { return append([]string{}, s...) }
 
@@ -207,10 +246,6 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		EffectiveDate: org.EffectiveDate, Version: org.Version,
 		Organisation: regOrganisation{
 			Name: org.Name, Controllers: []regParty{},
-			SupervisoryAuthority: regAuthority{
-				Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
-				Address: org.SupervisoryAuthority.Address, Phone: org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
-			},
 			Rights: regRights{
 				ResponseTime: org.Rights.ResponseTime, Channels: []regChannel{},
 				Verification: tx(org.Rights.Verification), Extension: tx(org.Rights.ExtensionNote),
@@ -224,6 +259,12 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	for _, c := range org.Controllers {
 		r.Organisation.Controllers = append(r.Organisation.Controllers, party(c))
 	}
+	if org.HasLeadAuthority() {
+		r.Organisation.SupervisoryAuthority = &regAuthority{
+			Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
+			Address: org.SupervisoryAuthority.Address, Phone: org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
+		}
+	}
 	for _, j := range org.JointControllers {
 		r.Organisation.JointControllers = append(r.Organisation.JointControllers, regJointController{regParty: party(j.Party), Arrangement: tx(j.Arrangement)})
 	}
@@ -232,7 +273,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		r.Organisation.Representative = &p
 	}
 	if org.DPO != nil {
-		r.Organisation.DPO = &regDPO{Name: org.DPO.Name, Email: org.DPO.Email, Address: org.DPO.Address}
+		r.Organisation.DPO = &regDPO{Name: name(org.DPO.Name), Email: org.DPO.Email, Address: org.DPO.Address}
 	}
 	for _, c := range org.Rights.Channels {
 		r.Organisation.Rights.Channels = append(r.Organisation.Rights.Channels, regChannel{Kind: c.Kind, Label: tx(c.Label), Address: c.Address})
@@ -242,12 +283,11 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	}
 
 	for _, a := range pub.activities {
+		rights, denied := rightsOf(a)
 		ra := regActivity{
-			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Purposes: txs(a.Purposes),
-			LegalBasis: a.LegalBasis, LegalBasisArticle: english.legalBasisArticle(a.LegalBasis),
-			LegitimateInterest: tx(a.LegitimateInterest), Law: tx(a.Law),
-			SpecialCategoryCondition: a.SpecialCategoryCondition,
-			Subjects:                 strs(a.Subjects), Categories: strs(a.Categories),
+			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Purposes: []regPurpose{},
+			LegalBases: nonNil(a.LegalBases()),
+			Subjects:   strs(a.Subjects), Categories: strs(a.Categories),
 			SourceDetails: tx(a.SourceDetails),
 			Recipients:    strs(a.Recipients), Transfers: []regTransfer{}, Retention: []regRetention{},
 			Measures: strs(a.Measures),
@@ -257,16 +297,39 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 			},
 			Choices:  []regChoice{},
 			Children: a.Children,
-			Rights:   rightsFor(a.LegalBasis, a.AutomatedDecisions.Used),
+			Rights:   rightIDs(rights),
+			Manual:   a.Manual, LegalClaims: a.LegalClaims,
+			RightLimits: map[string][]string{}, RightsNotApplying: map[string]string{},
+			RecipientsStated: a.Recipients != nil, TransfersStated: a.Transfers != nil,
+		}
+		for _, g := range rights {
+			if len(g.limits) > 0 {
+				ra.RightLimits[g.id] = g.limits
+			}
+		}
+		for _, d := range denied {
+			ra.RightsNotApplying[d.id] = d.reason
+		}
+		ra.Controllers = []string{}
+		for _, p := range org.Responsible(a) {
+			ra.Controllers = append(ra.Controllers, p.LegalName)
+		}
+		for i := range a.Purposes {
+			p := a.Resolved(i)
+			ra.Purposes = append(ra.Purposes, regPurpose{
+				Purpose: tx(p.Purpose), LegalBasis: p.LegalBasis, LegalBasisArticle: english.legalBasisArticle(p.LegalBasis),
+				LegitimateInterest: tx(p.LegitimateInterest), Law: tx(p.Law), SpecialCategoryCondition: p.SpecialCategoryCondition,
+				Rights: purposeRights(rights, i),
+			})
 		}
 		if q := a.Requirement; q != nil {
 			ra.Requirement = &regRequirement{Statutory: q.Statutory, Contractual: q.Contractual, Consequence: tx(q.Consequence)}
 		}
 		for _, t := range a.Transfers {
-			ra.Transfers = append(ra.Transfers, regTransfer{Recipient: t.Recipient, Country: t.Country, Safeguard: t.Safeguard, Details: tx(t.Details)})
+			ra.Transfers = append(ra.Transfers, regTransfer{Recipient: t.Recipient, Country: t.Country, Countries: strs(t.Countries), Safeguard: t.Safeguard, Derogation: t.Derogation, Details: tx(t.Details)})
 		}
 		for _, k := range a.Retention {
-			ra.Retention = append(ra.Retention, regRetention{Categories: strs(k.Categories), Period: k.Period, Criteria: tx(k.Criteria), Trigger: tx(k.Trigger)})
+			ra.Retention = append(ra.Retention, regRetention{Categories: strs(k.Categories), Period: k.Period, UpTo: k.UpTo, Maximum: k.Maximum, Criteria: tx(k.Criteria), Trigger: tx(k.Trigger)})
 		}
 		for _, c := range a.Choices {
 			ra.Choices = append(ra.Choices, regChoice{Kind: c.Kind, Title: tx(c.Title), Steps: txs(c.Steps), Link: c.Link})
@@ -283,7 +346,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	}
 	for _, id := range pub.recipients {
 		c := reg.Recipients[id]
-		r.Recipients[id] = regRecipient{Name: c.Name, Kind: c.Kind, Country: c.Country, Description: tx(c.Description)}
+		r.Recipients[id] = regRecipient{Name: name(c.Name), Kind: c.Kind, Country: c.Country, Countries: c.Countries, Region: c.Region, Description: tx(c.Description)}
 	}
 	for _, id := range pub.measures {
 		m := reg.Measures[id]

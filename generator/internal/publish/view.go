@@ -18,7 +18,10 @@ type view struct {
 	Version    string `json:"version,omitempty"`
 
 	Organisation organisation `json:"organisation"`
-	Procedure    procedure    `json:"procedure"`
+	// SeveralControllers is true when the organisation has more than one
+	// controller, so that pages say which one is responsible.
+	SeveralControllers bool      `json:"several_controllers"`
+	Procedure          procedure `json:"procedure"`
 
 	// Activities, Categories and Recipients are keyed by id; each value is
 	// one page of the site.
@@ -34,11 +37,17 @@ type view struct {
 	Optional       []optional    `json:"optional"`        // what is required, and what happens without it
 	RecipientKinds []kindGroup   `json:"recipient_kinds"` // recipients grouped by kind
 	Transfers      []transfer    `json:"transfers"`       // every transfer outside the EEA
-	Retention      []retention   `json:"retention"`       // one overview of retention, per activity
-	Rights         []right       `json:"rights"`          // the rights that apply, with where
-	Automated      []ref         `json:"automated"`       // activities with automated decisions
-	Measures       []measure     `json:"measures"`        // security measures of the public activities
-	Children       children      `json:"children"`
+	// TransferGroups are the transfers with the same recipient, country and
+	// safeguard taken together, each listing its activities, in the order
+	// they first appear: the hub's overview.
+	TransferGroups []transferGroup `json:"transfer_groups"`
+	NoRecipients   bool            `json:"no_recipients"` // every public activity states recipients = []
+	NoTransfers    bool            `json:"no_transfers"`  // every public activity states its transfers, and none has any
+	Retention      []retention     `json:"retention"`     // one overview of retention, per activity
+	Rights         []right         `json:"rights"`        // the rights that apply, with where
+	Automated      []ref           `json:"automated"`     // activities with automated decisions
+	Measures       []measure       `json:"measures"`      // security measures of the public activities
+	Children       children        `json:"children"`
 }
 
 // sections names the site sections, relative to the language root, so the
@@ -59,6 +68,7 @@ type ref struct {
 }
 
 type party struct {
+	ID           string   `json:"id,omitempty"`
 	LegalName    string   `json:"legal_name"`
 	AddressLines []string `json:"address_lines"`
 	Country      string   `json:"country"`
@@ -95,7 +105,7 @@ type organisation struct {
 	JointControllers []jointController `json:"joint_controllers"`
 	Representative   *party            `json:"representative,omitempty"`
 	DPO              *dpo              `json:"dpo,omitempty"`
-	Authority        authority         `json:"authority"`
+	Authority        *authority        `json:"authority,omitempty"` // the lead supervisory authority; none for a controller outside the EEA
 	Security         string            `json:"security,omitempty"`
 }
 
@@ -116,13 +126,24 @@ type channel struct {
 	Href         string   `json:"href,omitempty"` // mailto: or https: link; empty for post
 }
 
+// legalBasis is one legal basis of an activity with what goes with it. An
+// activity whose purposes have different bases (or different interests or
+// laws) has several; each then names the purposes it covers.
 type legalBasis struct {
-	Key         string `json:"key"`
-	Name        string `json:"name"`
-	Article     string `json:"article"`
-	Explanation string `json:"explanation"`
-	Interest    string `json:"interest,omitempty"` // the legitimate interest pursued
-	Law         string `json:"law,omitempty"`      // the law behind an obligation or public task
+	Key         string   `json:"key"`
+	Name        string   `json:"name"`
+	Article     string   `json:"article"`
+	Explanation string   `json:"explanation"`
+	Balancing   string   `json:"balancing,omitempty"` // the interests were weighed: only when the record holds a balancing test (internal.lia)
+	Interest    string   `json:"interest,omitempty"`  // the legitimate interest pursued
+	Law         string   `json:"law,omitempty"`       // the law behind an obligation or public task
+	Purposes    []string `json:"purposes,omitempty"`  // the purposes on this basis, when the activity has several bases
+}
+
+// purpose is one purpose of an activity and the name of its legal basis.
+type purpose struct {
+	Text       string `json:"text"`
+	LegalBasis string `json:"legal_basis"` // the basis's name
 }
 
 type condition struct {
@@ -169,7 +190,8 @@ type safeguard struct {
 
 type transfer struct {
 	Activity    ref       `json:"activity"`
-	Recipient   ref       `json:"recipient"`
+	Recipient   ref       `json:"recipient"`   // empty for the organisation's own storage abroad
+	OwnStorage  bool      `json:"own_storage"` // no recipient: the organisation stores or processes the data there itself
 	Country     string    `json:"country"`
 	CountryName string    `json:"country_name"`
 	Safeguard   safeguard `json:"safeguard"`
@@ -179,7 +201,9 @@ type transfer struct {
 type retention struct {
 	Activity   ref           `json:"activity"`
 	Categories []categoryRef `json:"categories"`
-	Period     string        `json:"period,omitempty"` // in words, e.g. "7 jaar"
+	Period     string        `json:"period,omitempty"`  // in words, e.g. "7 jaar", or a range "7 tot 10 jaar"
+	UpTo       string        `json:"up_to,omitempty"`   // the longest period of a range, in words
+	Maximum    string        `json:"maximum,omitempty"` // with criteria: the longest, in words
 	Trigger    string        `json:"trigger,omitempty"`
 	Criteria   string        `json:"criteria,omitempty"`
 	Text       string        `json:"text"` // period and trigger, or the criteria
@@ -204,15 +228,27 @@ type rightRef struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	Article string `json:"article"`
+	// Purposes are the purposes the right applies to, on an activity page,
+	// when it does not apply to all of them.
+	Purposes []string `json:"purposes,omitempty"`
+	// Limits say where the GDPR limits the right for this activity.
+	Limits []string `json:"limits,omitempty"`
+}
+
+// notApplying is a right that does not apply to an activity, and why.
+type notApplying struct {
+	rightRef
+	Reason string `json:"reason"`
 }
 
 type activity struct {
 	ref
 	Path          string         `json:"path"` // page path for the content adapter
 	Summary       string         `json:"summary"`
-	Purposes      []string       `json:"purposes"`
-	LegalBasis    legalBasis     `json:"legal_basis"`
-	Condition     *condition     `json:"condition,omitempty"` // Art. 9(2), when special categories are used
+	Controllers   []party        `json:"controllers"` // the entities responsible for this activity
+	Purposes      []purpose      `json:"purposes"`
+	LegalBases    []legalBasis   `json:"legal_bases"` // distinct, in the order of the purposes
+	Conditions    []condition    `json:"conditions"`  // Art. 9(2), when special categories are used
 	Subjects      []subject      `json:"subjects"`
 	Categories    []categoryRef  `json:"-"`       // shown grouped, in Sources
 	Sources       []sourceGroup  `json:"sources"` // the categories, by how they are obtained
@@ -224,8 +260,14 @@ type activity struct {
 	Measures      []measure      `json:"measures"`
 	Automated     *automated     `json:"automated,omitempty"`
 	Rights        []rightRef     `json:"rights"`
-	Choices       []choice       `json:"choices"`
-	Children      bool           `json:"children"`
+	NotApplying   []notApplying  `json:"not_applying"` // rights that do not apply here, with the reason
+	// RecipientsStated and TransfersStated are true when the record says
+	// explicitly who receives data and what is transferred, even when that is
+	// nobody and nothing; only then may the page say "nobody" or "nothing".
+	RecipientsStated bool     `json:"recipients_stated"`
+	TransfersStated  bool     `json:"transfers_stated"`
+	Choices          []choice `json:"choices"`
+	Children         bool     `json:"children"`
 }
 
 type category struct {
@@ -307,4 +349,14 @@ type children struct {
 	MinimumAge *int   `json:"minimum_age,omitempty"`
 	Statement  string `json:"statement,omitempty"`
 	Activities []ref  `json:"activities"`
+}
+
+// transferGroup is one row of the hub's transfer overview.
+type transferGroup struct {
+	Recipient   ref       `json:"recipient"`
+	OwnStorage  bool      `json:"own_storage"`
+	Country     string    `json:"country"`
+	CountryName string    `json:"country_name"`
+	Safeguard   safeguard `json:"safeguard"`
+	Activities  []ref     `json:"activities"`
 }

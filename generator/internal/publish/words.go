@@ -27,11 +27,17 @@ type words struct {
 	units map[byte][2]string
 	and   string
 
-	article6 string // %s is the letter
-	article9 string // %s is the letter
-	article  string // %s is the article number, e.g. "15" or "7(3)"
+	eea, worldwide, mainly string
+	rangeTo, atMost        string // "%s to %s" of a retention range; "at most %s" of criteria with a maximum // where a recipient (category) is: a region, or worldwide with its main countries
+
+	article6  string // %s is the letter
+	article9  string // %s is the letter
+	article   string // %s is the article number, e.g. "15" or "7(3)"
+	article49 string // %s is the letter of Art. 49(1)
 
 	legalBases     map[string]named
+	balancing      string            // the balancing test of legitimate interests, when the record holds one
+	reasons        map[string]string // why a right is limited or does not apply, by reason code (rights.go)
 	conditions     map[string]string // Art. 9(2) conditions
 	rights         map[string]rightWords
 	rightArticles  map[string]string
@@ -53,7 +59,7 @@ var rightOrder = []string{"access", "rectification", "erasure", "restriction", "
 var sourceOrder = []string{"provided", "observed", "derived", "received"}
 
 // recipientKindOrder is the order recipients are grouped in.
-var recipientKindOrder = []string{"processor", "group-company", "joint-controller", "controller", "public-authority", "other"}
+var recipientKindOrder = []string{"processor", "group-company", "joint-controller", "controller", "public-authority", "acquirer", "other"}
 
 var legalBasisLetter = map[string]string{
 	"consent": "a", "contract": "b", "legal-obligation": "c",
@@ -65,17 +71,29 @@ var dutch = &words{
 	units: map[byte][2]string{
 		'Y': {"jaar", "jaar"}, 'M': {"maand", "maanden"}, 'W': {"week", "weken"}, 'D': {"dag", "dagen"},
 	},
-	and:      "en",
-	article6: "art. 6 lid 1 sub %s AVG",
-	article9: "art. 9 lid 2 sub %s AVG",
-	article:  "art. %s AVG",
+	and: "en",
+	eea: "Europese Economische Ruimte", worldwide: "wereldwijd", mainly: "vooral",
+	rangeTo: "%s tot %s", atMost: "ten hoogste %s",
+	article6:  "art. 6 lid 1 sub %s AVG",
+	article9:  "art. 9 lid 2 sub %s AVG",
+	article:   "art. %s AVG",
+	article49: "art. 49 lid 1 sub %s AVG",
 	legalBases: map[string]named{
 		"consent":              {"Toestemming", "Wij doen dit alleen als je daar toestemming voor geeft."},
 		"contract":             {"Overeenkomst", "Dit is nodig om onze overeenkomst met jou uit te voeren, of om op jouw verzoek een overeenkomst voor te bereiden."},
 		"legal-obligation":     {"Wettelijke plicht", "Een wet verplicht ons hiertoe."},
 		"vital-interests":      {"Vitaal belang", "Dit is nodig om het leven of de gezondheid van jou of van iemand anders te beschermen."},
 		"public-task":          {"Taak van algemeen belang", "Dit is nodig voor een taak van algemeen belang of een taak die de wet ons opdraagt."},
-		"legitimate-interests": {"Gerechtvaardigd belang", "Dit is nodig voor een gerechtvaardigd belang van ons of van een ander. Wij hebben afgewogen dat jouw belangen en rechten niet zwaarder wegen."},
+		"legitimate-interests": {"Gerechtvaardigd belang", "Dit is nodig voor een gerechtvaardigd belang van ons of van een ander."},
+	},
+	balancing: "Wij hebben afgewogen dat jouw belangen en rechten niet zwaarder wegen.",
+	reasons: map[string]string{
+		erasureLaw:        "Niet voor de doelen waarvoor de wet ons verplicht de gegevens te verwerken of die een taak van algemeen belang zijn (art. 17 lid 3 sub b AVG).",
+		erasureClaims:     "Gegevens die wij nodig hebben om een rechtsvordering in te stellen, uit te oefenen of te onderbouwen, mogen wij bewaren (art. 17 lid 3 sub e AVG).",
+		portabilityBasis:  "Dit recht geldt alleen voor gegevens die wij gebruiken met jouw toestemming of voor een overeenkomst met jou (art. 20 lid 1 sub a AVG).",
+		portabilityManual: "Dit recht geldt alleen als wij de gegevens geautomatiseerd verwerken; hier gebeurt dat op papier (art. 20 lid 1 sub b AVG).",
+		objectBasis:       "Bezwaar kun je maken tegen gebruik op grond van een gerechtvaardigd belang of een taak van algemeen belang; deze verwerking steunt op een andere grondslag (art. 21 lid 1 AVG).",
+		withdrawBasis:     "Wij vragen voor deze verwerking niet om je toestemming.",
 	},
 	conditions: map[string]string{
 		"art9-2-a": "jouw uitdrukkelijke toestemming",
@@ -116,6 +134,18 @@ var dutch = &words{
 		"bcr": {"Bindende bedrijfsvoorschriften",
 			"De ontvanger volgt bindende bedrijfsvoorschriften die een privacytoezichthouder heeft goedgekeurd.",
 			"Je kunt een kopie van deze voorschriften opvragen via %s."},
+		"code-of-conduct": {"Goedgekeurde gedragscode",
+			"De ontvanger houdt zich aan een goedgekeurde gedragscode en heeft bindend toegezegd die toe te passen, ook voor jouw rechten.",
+			"Meer uitleg krijg je via %s."},
+		"certification": {"Goedgekeurde certificering",
+			"De ontvanger is gecertificeerd onder een goedgekeurd certificeringsmechanisme en heeft bindend toegezegd de waarborgen toe te passen, ook voor jouw rechten.",
+			"Meer uitleg krijg je via %s."},
+		"ad-hoc-clauses": {"Contractbepalingen goedgekeurd door de toezichthouder",
+			"Wij hebben met de ontvanger contractbepalingen afgesproken die de privacytoezichthouder heeft goedgekeurd.",
+			"Je kunt een kopie van deze bepalingen opvragen via %s."},
+		"privacy-shield": {"EU-VS Privacyschild",
+			"De ontvanger was gecertificeerd onder het EU-VS Privacyschild, dat tot 16 juli 2020 gold.",
+			"Meer uitleg krijg je via %s."},
 		"art49-derogation": {"Uitzondering voor een specifieke situatie",
 			"Voor dit land is er geen adequaatheidsbesluit en geen passende waarborg. De doorgifte steunt op een uitzondering die de wet voor specifieke situaties maakt.",
 			"Meer uitleg krijg je via %s."},
@@ -123,6 +153,8 @@ var dutch = &words{
 	safeguardArts: map[string]string{
 		"adequacy": "art. 45 AVG", "dpf": "art. 45 AVG", "scc": "art. 46 lid 2 sub c AVG",
 		"bcr": "art. 47 AVG", "art49-derogation": "art. 49 AVG",
+		"code-of-conduct": "art. 46 lid 2 sub e AVG", "certification": "art. 46 lid 2 sub f AVG",
+		"ad-hoc-clauses": "art. 46 lid 3 sub a AVG", "privacy-shield": "art. 45 AVG",
 	},
 	sources: map[string]named{
 		"provided": {"Gegevens die je ons zelf geeft", "Bijvoorbeeld als je een account aanmaakt, een formulier invult of contact met ons opneemt."},
@@ -136,6 +168,7 @@ var dutch = &words{
 		"joint-controller": {"Gezamenlijk verantwoordelijken", "Samen met hen bepalen wij waarom en hoe de gegevens worden gebruikt."},
 		"controller":       {"Andere organisaties met een eigen verantwoordelijkheid", "Zij bepalen zelf wat zij met de gegevens doen; hun eigen privacyverklaring geldt."},
 		"public-authority": {"Overheidsinstanties", "Alleen als de wet ons daartoe verplicht of het toestaat."},
+		"acquirer":         {"Een koper bij een overname of fusie", "Als wij (een deel van) ons bedrijf verkopen of samengaan met een ander bedrijf."},
 		"other":            {"Overige ontvangers", ""},
 	},
 	choiceKinds: map[string]string{
@@ -159,17 +192,29 @@ var english = &words{
 	units: map[byte][2]string{
 		'Y': {"year", "years"}, 'M': {"month", "months"}, 'W': {"week", "weeks"}, 'D': {"day", "days"},
 	},
-	and:      "and",
-	article6: "Art. 6(1)(%s) GDPR",
-	article9: "Art. 9(2)(%s) GDPR",
-	article:  "Art. %s GDPR",
+	and: "and",
+	eea: "European Economic Area", worldwide: "worldwide", mainly: "mainly",
+	rangeTo: "%s to %s", atMost: "at most %s",
+	article6:  "Art. 6(1)(%s) GDPR",
+	article9:  "Art. 9(2)(%s) GDPR",
+	article:   "Art. %s GDPR",
+	article49: "Art. 49(1)(%s) GDPR",
 	legalBases: map[string]named{
 		"consent":              {"Consent", "We only do this if you give your consent."},
 		"contract":             {"Contract", "We need this to perform our contract with you, or to take steps you asked for before entering into one."},
 		"legal-obligation":     {"Legal obligation", "A law requires us to do this."},
 		"vital-interests":      {"Vital interests", "This is needed to protect your life or health, or someone else's."},
 		"public-task":          {"Public task", "This is needed for a task in the public interest or an official task the law gives us."},
-		"legitimate-interests": {"Legitimate interests", "This is needed for a legitimate interest of ours or of someone else. We have weighed it, and your interests and rights do not override it."},
+		"legitimate-interests": {"Legitimate interests", "This is needed for a legitimate interest of ours or of someone else."},
+	},
+	balancing: "We have weighed it, and your interests and rights do not override it.",
+	reasons: map[string]string{
+		erasureLaw:        "Not for the purposes for which the law requires us to process the data or that are a task in the public interest (Art. 17(3)(b) GDPR).",
+		erasureClaims:     "We may keep data we need to establish, exercise or defend legal claims (Art. 17(3)(e) GDPR).",
+		portabilityBasis:  "This right applies only to data we use with your consent or for a contract with you (Art. 20(1)(a) GDPR).",
+		portabilityManual: "This right applies only where we process the data by automated means; here it is done on paper (Art. 20(1)(b) GDPR).",
+		objectBasis:       "You can object to use on the basis of a legitimate interest or a task in the public interest; this processing relies on another basis (Art. 21(1) GDPR).",
+		withdrawBasis:     "We do not ask for your consent for this processing.",
 	},
 	conditions: map[string]string{
 		"art9-2-a": "your explicit consent",
@@ -210,6 +255,18 @@ var english = &words{
 		"bcr": {"Binding corporate rules",
 			"The recipient follows binding corporate rules approved by a data protection authority.",
 			"You can ask for a copy of these rules at %s."},
+		"code-of-conduct": {"Approved code of conduct",
+			"The recipient follows an approved code of conduct and has made binding commitments to apply it, including for your rights.",
+			"You can get more information at %s."},
+		"certification": {"Approved certification",
+			"The recipient is certified under an approved certification mechanism and has made binding commitments to apply its safeguards, including for your rights.",
+			"You can get more information at %s."},
+		"ad-hoc-clauses": {"Contractual clauses authorised by the supervisory authority",
+			"We have agreed contractual clauses with the recipient that the data protection authority has authorised.",
+			"You can ask for a copy of these clauses at %s."},
+		"privacy-shield": {"EU-US Privacy Shield",
+			"The recipient was certified under the EU-US Privacy Shield, which applied until 16 July 2020.",
+			"You can get more information at %s."},
 		"art49-derogation": {"Derogation for a specific situation",
 			"There is no adequacy decision and no appropriate safeguard for this country. The transfer relies on an exception the law makes for specific situations.",
 			"You can get more information at %s."},
@@ -217,6 +274,8 @@ var english = &words{
 	safeguardArts: map[string]string{
 		"adequacy": "Art. 45 GDPR", "dpf": "Art. 45 GDPR", "scc": "Art. 46(2)(c) GDPR",
 		"bcr": "Art. 47 GDPR", "art49-derogation": "Art. 49 GDPR",
+		"code-of-conduct": "Art. 46(2)(e) GDPR", "certification": "Art. 46(2)(f) GDPR",
+		"ad-hoc-clauses": "Art. 46(3)(a) GDPR", "privacy-shield": "Art. 45 GDPR",
 	},
 	sources: map[string]named{
 		"provided": {"Data you give us", "For example when you create an account, fill in a form or contact us."},
@@ -230,6 +289,7 @@ var english = &words{
 		"joint-controller": {"Joint controllers", "Together with them we decide why and how the data is used."},
 		"controller":       {"Other organisations responsible for their own use", "They decide themselves what they do with the data; their own privacy notice applies."},
 		"public-authority": {"Public authorities", "Only where the law requires or allows us to."},
+		"acquirer":         {"A buyer in a merger or acquisition", "If we sell (part of) our business or merge with another company."},
 		"other":            {"Other recipients", ""},
 	},
 	choiceKinds: map[string]string{

@@ -99,3 +99,14 @@ func (w *words) requirement(statutory, contractual bool) string {
 	}
 	return w.notRequired
 }
+
+// sameUnit reports whether two unit words (singular or plural) name the same
+// unit, so that "1 to 2 years" can drop the first.
+func (w *words) sameUnit(a, b string) bool {
+	for _, forms := range w.units {
+		if (a == forms[0] || a == forms[1]) && (b == forms[0] || b == forms[1]) {
+			return true
+		}
+	}
+	return false
+}

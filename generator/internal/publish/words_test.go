@@ -1,35 +1,95 @@
 package publish
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
+// Rights as the GDPR grants them: erasure not where the law or a public task
+// requires the processing (Art. 17(3)(b)), portability only on consent or
+// contract by automated means (Art. 20(1)), objection only on legitimate
+// interests or public task (Art. 21(1)); each right that does not apply says why.
 func TestRightsForEachLegalBasis(t *testing.T) {
 	tests := []struct {
-		basis     string
-		automated bool
-		want      string
+		basis                     string
+		automated, manual, claims bool
+		want, wantLimits, wantNot string
 	}{
-		{"consent", false, "access rectification erasure restriction portability withdraw-consent"},
-		{"contract", false, "access rectification erasure restriction portability"},
-		{"legal-obligation", false, "access rectification erasure restriction"},
-		{"vital-interests", false, "access rectification erasure restriction"},
-		{"public-task", false, "access rectification erasure restriction object"},
-		{"legitimate-interests", false, "access rectification erasure restriction object"},
-		{"legitimate-interests", true, "access rectification erasure restriction object automated-decisions"},
-		{"contract", true, "access rectification erasure restriction portability automated-decisions"},
+		{basis: "consent", want: "access rectification erasure restriction portability withdraw-consent", wantNot: "object:art21-1"},
+		{basis: "contract", want: "access rectification erasure restriction portability", wantNot: "object:art21-1 withdraw-consent:art7-3"},
+		{basis: "contract", manual: true, want: "access rectification erasure restriction", wantNot: "portability:art20-1-b object:art21-1 withdraw-consent:art7-3"},
+		{basis: "legal-obligation", want: "access rectification restriction", wantNot: "erasure:art17-3-b portability:art20-1-a object:art21-1 withdraw-consent:art7-3"},
+		{basis: "vital-interests", want: "access rectification erasure restriction", wantNot: "portability:art20-1-a object:art21-1 withdraw-consent:art7-3"},
+		{basis: "public-task", want: "access rectification restriction object", wantNot: "erasure:art17-3-b portability:art20-1-a withdraw-consent:art7-3"},
+		{basis: "legitimate-interests", want: "access rectification erasure restriction object", wantNot: "portability:art20-1-a withdraw-consent:art7-3"},
+		{basis: "legitimate-interests", claims: true, want: "access rectification erasure restriction object", wantLimits: "erasure:art17-3-e", wantNot: "portability:art20-1-a withdraw-consent:art7-3"},
+		{basis: "legitimate-interests", automated: true, want: "access rectification erasure restriction object automated-decisions", wantNot: "portability:art20-1-a withdraw-consent:art7-3"},
+		{basis: "contract", automated: true, want: "access rectification erasure restriction portability automated-decisions", wantNot: "object:art21-1 withdraw-consent:art7-3"},
 	}
 	for _, tt := range tests {
-		name := tt.basis
-		if tt.automated {
-			name += "+automated"
-		}
+		name := fmt.Sprintf("%s/automated=%v/manual=%v/claims=%v", tt.basis, tt.automated, tt.manual, tt.claims)
 		t.Run(name, func(t *testing.T) {
-			if got := strings.Join(rightsFor(tt.basis, tt.automated), " "); got != tt.want {
-				t.Errorf("rightsFor(%q, %v) = %q, want %q", tt.basis, tt.automated, got, tt.want)
+			a := &register.Activity{Purposes: register.PurposesOf(register.Text{"": "p"}), LegalBasis: tt.basis, Manual: tt.manual, LegalClaims: tt.claims}
+			a.AutomatedDecisions.Used = tt.automated
+			grants, denials := rightsOf(a)
+			if got := strings.Join(rightIDs(grants), " "); got != tt.want {
+				t.Errorf("rights = %q, want %q", got, tt.want)
+			}
+			var limits, not []string
+			for _, g := range grants {
+				for _, l := range g.limits {
+					limits = append(limits, g.id+":"+l)
+				}
+			}
+			for _, d := range denials {
+				not = append(not, d.id+":"+d.reason)
+			}
+			if got := strings.Join(limits, " "); got != tt.wantLimits {
+				t.Errorf("limits = %q, want %q", got, tt.wantLimits)
+			}
+			if got := strings.Join(not, " "); got != tt.wantNot {
+				t.Errorf("not applying = %q, want %q", got, tt.wantNot)
 			}
 		})
+	}
+}
+
+// Rights are the union of the purposes' rights, and each says which purposes
+// it applies to; erasure is limited where a purpose is required by law.
+func TestRightsPerPurpose(t *testing.T) {
+	a := &register.Activity{
+		LegalBasis: "contract",
+		Purposes: []register.Purpose{
+			{Purpose: register.Text{"": "delivery"}},
+			{Purpose: register.Text{"": "fraud"}, LegalBasis: "legitimate-interests"},
+			{Purpose: register.Text{"": "news"}, LegalBasis: "consent"},
+			{Purpose: register.Text{"": "invoices"}, LegalBasis: "legal-obligation"},
+		},
+	}
+	grants, denials := rightsOf(a)
+	var got []string
+	for _, g := range grants {
+		got = append(got, fmt.Sprint(g.id, g.purposes, g.limits))
+	}
+	want := "access[0 1 2 3] []|rectification[0 1 2 3] []|erasure[0 1 2] [art17-3-b]|restriction[0 1 2 3] []|portability[0 2] []|object[1] []|withdraw-consent[2] []"
+	if s := strings.Join(got, "|"); s != want {
+		t.Errorf("rights = %s\nwant     %s", s, want)
+	}
+	if len(denials) != 0 {
+		t.Errorf("denials = %v, want none", denials)
+	}
+	if got, want := strings.Join(purposeRights(grants, 3), " "), "access rectification restriction"; got != want {
+		t.Errorf("rights of purpose 3 = %q, want %q", got, want)
+	}
+	for _, w := range []*words{dutch, english} {
+		for _, code := range []string{erasureLaw, erasureClaims, portabilityBasis, portabilityManual, objectBasis, withdrawBasis} {
+			if w.reasons[code] == "" {
+				t.Errorf("reason %q has no words", code)
+			}
+		}
 	}
 }
 
@@ -223,5 +283,33 @@ func TestEveryEnumHasWordsInEveryLanguage(t *testing.T) {
 				t.Errorf("%s: condition %c", name, l)
 			}
 		}
+	}
+}
+
+// Every safeguard of the record format has words and an article in every
+// language, and an Art. 49 derogation cites its letter.
+func TestSafeguardsInEveryLanguage(t *testing.T) {
+	for _, w := range []*words{dutch, english} {
+		for _, k := range []string{"adequacy", "dpf", "scc", "bcr", "code-of-conduct", "certification", "ad-hoc-clauses", "art49-derogation", "privacy-shield"} {
+			sw := w.safeguards[k]
+			if sw.Name == "" || sw.Explanation == "" || sw.Copy == "" || w.safeguardArts[k] == "" {
+				t.Errorf("safeguard %q has no words", k)
+			}
+		}
+		if w.recipientKinds["acquirer"].Name == "" {
+			t.Error("recipient kind acquirer has no words")
+		}
+	}
+	b := &builder{w: english, recipientRefs: map[string]recipientRef{}}
+	tv, err := b.transfer(ref{}, register.Transfer{Recipient: "x", Country: "US", Safeguard: "art49-derogation", Derogation: "art49-1-f"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tv.Safeguard.Article != "Art. 49(1)(f) GDPR" {
+		t.Errorf("article = %q, want Art. 49(1)(f) GDPR", tv.Safeguard.Article)
+	}
+	tv, _ = b.transfer(ref{}, register.Transfer{Recipient: "x", Country: "CA", Safeguard: "code-of-conduct"})
+	if tv.Safeguard.Article != "Art. 46(2)(e) GDPR" {
+		t.Errorf("article = %q, want Art. 46(2)(e) GDPR", tv.Safeguard.Article)
 	}
 }

@@ -12,6 +12,14 @@ import (
 // decodeValue only reports what it cannot place, as a mismatch between schema
 // and model. It replaces a JSON round trip, which cost as much as validation.
 func decodeValue(data any, v reflect.Value) error {
+	if v.Type() == nameType {
+		t := reflect.New(textType).Elem()
+		if err := decodeValue(data, t); err != nil {
+			return err
+		}
+		v.Set(t.Convert(nameType))
+		return nil
+	}
 	if v.Type() == textType {
 		switch d := data.(type) {
 		case string:
@@ -30,6 +38,18 @@ func decodeValue(data any, v reflect.Value) error {
 			return nil
 		}
 		return fmt.Errorf("a text is %T, not a string or table", data)
+	}
+	if v.Type() == purposeType {
+		// A purpose is a text (string, or table of languages) or a table
+		// with the key purpose; the schema has told them apart.
+		if m, ok := data.(map[string]any); !ok || m["purpose"] == nil {
+			t := reflect.New(textType).Elem()
+			if err := decodeValue(data, t); err != nil {
+				return err
+			}
+			v.Set(reflect.ValueOf(Purpose{Purpose: t.Interface().(Text), text: true}))
+			return nil
+		}
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -95,6 +115,11 @@ func decodeValue(data any, v reflect.Value) error {
 	}
 	return fmt.Errorf("cannot decode into %s", v.Type())
 }
+
+var (
+	purposeType = reflect.TypeOf(Purpose{})
+	nameType    = reflect.TypeOf(Name{})
+)
 
 var fieldCache sync.Map // reflect.Type -> map[string][]int
 

@@ -304,7 +304,7 @@ func (c *checker) nameLen(m any, id string) int {
 		}
 	case map[string]*Recipient:
 		if e := m[id]; e != nil {
-			return cellLen(e.Name)
+			return textLen(Text(e.Name))
 		}
 	case map[string]*Measure:
 		if e := m[id]; e != nil {
@@ -326,7 +326,10 @@ func (c *checker) activityCells(rec *file, a *Activity) {
 		}
 		return total
 	}
-	c.cell(rec, dp("purposes"), sum(len(a.Purposes), func(i int) int { return textLen(a.Purposes[i]) }), "the purposes")
+	c.cell(rec, dp("purposes"), sum(len(a.Purposes), func(i int) int {
+		p := a.Purposes[i]
+		return textLen(p.Purpose) + textLen(p.LegitimateInterest) + textLen(p.Law) + len(p.LegalBasis) + labelRoom
+	}), "the purposes with their legal bases")
 	c.cell(rec, dp("subjects"), sum(len(a.Subjects), func(i int) int { return c.nameLen(c.reg.Subjects, a.Subjects[i]) }), "the names of the subjects")
 	c.cell(rec, dp("categories"), sum(len(a.Categories), func(i int) int { return c.nameLen(c.reg.Categories, a.Categories[i]) }), "the names of the data categories")
 	c.cell(rec, dp("recipients"), sum(len(a.Recipients), func(i int) int { return c.nameLen(c.reg.Recipients, a.Recipients[i]) }), "the names of the recipients")
@@ -363,7 +366,7 @@ func (c *checker) organisationCells(rec *file) {
 		c.cell(rec, dp("joint_controllers", i), partyLen(j.Party)+textLen(j.Arrangement), "the details and arrangement of this joint controller")
 	}
 	if d := o.DPO; d != nil {
-		c.cell(rec, dp("dpo"), cellLen(d.Name)+cellLen(d.Email)+cellLen(d.Address)+3*labelRoom, "the details of the DPO")
+		c.cell(rec, dp("dpo"), textLen(Text(d.Name))+cellLen(d.Email)+cellLen(d.Address)+3*labelRoom, "the details of the DPO")
 	}
 	a := o.SupervisoryAuthority
 	c.cell(rec, dp("supervisory_authority"), cellLen(a.Name)+cellLen(a.Address)+cellLen(a.Phone)+cellLen(a.Website)+5*labelRoom, "the details of the supervisory authority")

@@ -278,7 +278,11 @@ func (l *loader) parse(name, kind string) *file {
 	l.directive(f)
 	issues := l.schemas.Validate(kind, doc.Data)
 	for _, is := range issues {
-		l.add(l.at(f, is.Path, is.AtKey, diag.Error, is.Message))
+		d := l.at(f, is.Path, is.AtKey, diag.Error, is.Message)
+		if is.AtKey && len(is.Path) == 0 {
+			d = missingTopLevel(f, d) // not 1:1, but where the key goes
+		}
+		l.add(d)
 	}
 	f.ok = len(issues) == 0 && !odd
 	return f
@@ -550,4 +554,30 @@ func (l *loader) languages(reg *Register) {
 		l.add(diag.Diagnostic{File: ConfigFile, Line: s.Line, Col: s.Col, Len: s.Len, Source: doc.Line(s.Line), Path: "defaultContentLanguage",
 			Message: fmt.Sprintf("%q is not one of the [languages] (%s)", def, strings.Join(reg.Languages, ", "))})
 	}
+}
+
+// missingTopLevel places a missing top-level key where it must be added: on
+// the first table header (top-level keys go above it), or after the last line.
+func missingTopLevel(f *file, d diag.Diagnostic) diag.Diagnostic {
+	at := 0
+	for k, v := range f.doc.Data {
+		switch v.(type) {
+		case map[string]any, []any:
+		default:
+			continue
+		}
+		sp := f.doc.Key([]string{k})
+		if strings.HasPrefix(strings.TrimSpace(f.doc.Line(sp.Line)), "[") && (at == 0 || sp.Line < at) {
+			at = sp.Line
+		}
+	}
+	if at > 0 {
+		d.Line, d.Col, d.Len, d.Source = at, 1, 1, f.doc.Line(at)
+		d.Message += " (above the first table)"
+		return d
+	}
+	last := strings.Count(strings.TrimRight(string(f.doc.Source), "\n"), "\n") + 1
+	d.Line, d.Source = last, f.doc.Line(last)
+	d.Col, d.Len = len([]rune(d.Source))+1, 1
+	return d
 }

@@ -2,7 +2,10 @@
 // is loaded from the TOML files under data/, and the rules that check it.
 package register
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Text is a human-readable text in one or more languages. A plain TOML string
 // is stored under the empty key and stands for the site's default language
@@ -35,6 +38,23 @@ func (t Text) Languages(defaultLang string) []string {
 	return out
 }
 
+// Name is a name people read. A plain TOML string is a proper name, the same
+// in every language (a company's registered name); a table keyed by language
+// translates it ("Belastingdienst" / "Dutch Tax Administration").
+type Name map[string]string
+
+// In returns the name in lang: its translation, else the plain name, else the
+// default language's.
+func (n Name) In(lang, defaultLang string) string {
+	if s, ok := n[lang]; ok {
+		return s
+	}
+	if s, ok := n[""]; ok {
+		return s
+	}
+	return n[defaultLang]
+}
+
 // Register is the whole, loaded record of processing activities.
 type Register struct {
 	Languages       []string // site languages, default first
@@ -62,7 +82,7 @@ type Organisation struct {
 	JointControllers     []JointController  `json:"joint_controllers,omitempty"`
 	Representative       *Party             `json:"representative,omitempty"`
 	DPO                  *DPO               `json:"dpo,omitempty"`
-	SupervisoryAuthority Authority          `json:"supervisory_authority"`
+	SupervisoryAuthority Authority          `json:"supervisory_authority"` // zero when there is no lead authority
 	Rights               RightsProcedure    `json:"rights"`
 	Children             *ChildrenPolicy    `json:"children,omitempty"`
 	Security             Text               `json:"security,omitempty"`
@@ -71,6 +91,7 @@ type Organisation struct {
 
 // Party is a legal person with contact details.
 type Party struct {
+	ID           string `json:"id,omitempty"` // controllers only: how activities name it
 	LegalName    string `json:"legal_name"`
 	Address      string `json:"address"`
 	Country      string `json:"country"`
@@ -88,7 +109,7 @@ type JointController struct {
 
 // DPO is the data protection officer (Art. 37-39); an e-mail address is enough.
 type DPO struct {
-	Name    string `json:"name,omitempty"`
+	Name    Name   `json:"name,omitempty"`
 	Email   string `json:"email"`
 	Address string `json:"address,omitempty"`
 }
@@ -150,11 +171,22 @@ type Category struct {
 // Recipient is a recipient or category of recipients (data/recipients.toml).
 type Recipient struct {
 	ID          string         `json:"-"`
-	Name        string         `json:"name"`
+	Name        Name           `json:"name"`
 	Kind        string         `json:"kind"` // processor, controller, joint-controller, group-company, public-authority, other
-	Country     string         `json:"country"`
+	Country     string         `json:"country,omitempty"`
+	Countries   []string       `json:"countries,omitempty"` // several countries; with Region worldwide, the main ones
+	Region      string         `json:"region,omitempty"`    // EEA or worldwide
 	Description Text           `json:"description"`
 	Internal    *RecipientNote `json:"internal,omitempty"`
+}
+
+// Where returns the countries the recipient processes data in, as far as the
+// record names them: its country, or its countries.
+func (r *Recipient) Where() []string {
+	if r.Country != "" {
+		return []string{r.Country}
+	}
+	return r.Countries
 }
 
 // RecipientNote holds the internal fields of a recipient.
@@ -177,10 +209,11 @@ type Activity struct {
 	ID                       string             `json:"-"`
 	Name                     Text               `json:"name"`
 	Summary                  Text               `json:"summary"`
-	Role                     string             `json:"role"` // controller or processor
+	Role                     string             `json:"role"`                  // controller or processor
+	Controllers              []string           `json:"controllers,omitempty"` // ids of the responsible controllers; default the first
 	OnBehalfOf               []Party            `json:"on_behalf_of,omitempty"`
-	Purposes                 []Text             `json:"purposes"`
-	LegalBasis               string             `json:"legal_basis"`
+	Purposes                 []Purpose          `json:"purposes"`
+	LegalBasis               string             `json:"legal_basis,omitempty"` // of the purposes that name none
 	LegitimateInterest       Text               `json:"legitimate_interest,omitempty"`
 	Law                      Text               `json:"law,omitempty"`
 	SpecialCategoryCondition string             `json:"special_category_condition,omitempty"`
@@ -188,14 +221,16 @@ type Activity struct {
 	Categories               []string           `json:"categories"`
 	SourceDetails            Text               `json:"source_details,omitempty"`
 	Requirement              *Requirement       `json:"requirement,omitempty"`
-	Recipients               []string           `json:"recipients,omitempty"`
-	Transfers                []Transfer         `json:"transfers,omitempty"`
+	Recipients               []string           `json:"recipients,omitempty"` // nil: not stated; empty: stated that there are none
+	Transfers                []Transfer         `json:"transfers,omitempty"`  // nil: not stated; empty: stated that there are none
 	Retention                []Retention        `json:"retention,omitempty"`
 	Measures                 []string           `json:"measures,omitempty"`
 	AutomatedDecisions       AutomatedDecisions `json:"automated_decisions"`
 	Choices                  []Choice           `json:"choices,omitempty"`
 	Children                 bool               `json:"children,omitempty"`
-	Public                   *bool              `json:"public,omitempty"` // default true
+	Manual                   bool               `json:"manual,omitempty"`       // not by automated means: no portability (Art. 20(1)(b))
+	LegalClaims              bool               `json:"legal_claims,omitempty"` // kept for legal claims: erasure limited (Art. 17(3)(e))
+	Public                   *bool              `json:"public,omitempty"`       // default true
 	Internal                 *ActivityInternal  `json:"internal,omitempty"`
 }
 
@@ -214,10 +249,12 @@ type Requirement struct {
 
 // Transfer is a transfer to a third country or international organisation.
 type Transfer struct {
-	Recipient string `json:"recipient"`
-	Country   string `json:"country"`
-	Safeguard string `json:"safeguard"` // adequacy, scc, bcr, dpf, art49-derogation
-	Details   Text   `json:"details,omitempty"`
+	Recipient  string   `json:"recipient,omitempty"` // empty: the organisation's own storage abroad
+	Country    string   `json:"country,omitempty"`
+	Countries  []string `json:"countries,omitempty"`  // several countries with the same safeguard
+	Safeguard  string   `json:"safeguard"`            // adequacy, dpf, scc, bcr, code-of-conduct, certification, ad-hoc-clauses, art49-derogation, privacy-shield
+	Derogation string   `json:"derogation,omitempty"` // art49-1-a ... art49-1-g, for art49-derogation
+	Details    Text     `json:"details,omitempty"`
 }
 
 // Retention is how long some categories of data are kept: a period (ISO 8601
@@ -225,7 +262,9 @@ type Transfer struct {
 type Retention struct {
 	Categories []string `json:"categories"`
 	Period     string   `json:"period,omitempty"`
+	UpTo       string   `json:"up_to,omitempty"` // the longest period of a range that starts at Period
 	Criteria   Text     `json:"criteria,omitempty"`
+	Maximum    string   `json:"maximum,omitempty"` // with Criteria: the longest the data is kept
 	Trigger    Text     `json:"trigger,omitempty"`
 }
 
@@ -262,4 +301,102 @@ type DPIA struct {
 	Required bool   `json:"required"`
 	Status   string `json:"status,omitempty"` // not-started, in-progress, done
 	Link     string `json:"link,omitempty"`
+}
+
+// Purpose is one purpose of an activity. In the record it is a text, or a
+// table { purpose = text, legal_basis = ... } when purposes have different
+// legal bases; the fields left empty are the activity's.
+type Purpose struct {
+	Purpose                  Text   `json:"purpose"`
+	LegalBasis               string `json:"legal_basis,omitempty"`
+	LegitimateInterest       Text   `json:"legitimate_interest,omitempty"`
+	Law                      Text   `json:"law,omitempty"`
+	SpecialCategoryCondition string `json:"special_category_condition,omitempty"`
+
+	text bool // written as a plain text, not a table
+}
+
+// PurposesOf makes purposes of texts, as a record's shorthand form does.
+func PurposesOf(texts ...Text) []Purpose {
+	out := make([]Purpose, len(texts))
+	for i, t := range texts {
+		out[i] = Purpose{Purpose: t, text: true}
+	}
+	return out
+}
+
+// PurposeTexts returns the texts of the activity's purposes.
+func (a *Activity) PurposeTexts() []Text {
+	out := make([]Text, len(a.Purposes))
+	for i, p := range a.Purposes {
+		out[i] = p.Purpose
+	}
+	return out
+}
+
+// Resolved returns purpose i with the activity's fields filled in where the
+// purpose names none: its legal basis, and the legitimate interest or law
+// that goes with that basis.
+func (a *Activity) Resolved(i int) Purpose {
+	p := a.Purposes[i]
+	if p.LegalBasis == "" {
+		p.LegalBasis = a.LegalBasis
+	}
+	if len(p.LegitimateInterest) == 0 && p.LegalBasis == "legitimate-interests" {
+		p.LegitimateInterest = a.LegitimateInterest
+	}
+	if len(p.Law) == 0 && (p.LegalBasis == "legal-obligation" || p.LegalBasis == "public-task") {
+		p.Law = a.Law
+	}
+	if p.SpecialCategoryCondition == "" {
+		p.SpecialCategoryCondition = a.SpecialCategoryCondition
+	}
+	return p
+}
+
+// LegalBases returns the distinct legal bases of the activity's purposes, in
+// the order they first appear; a purpose without a basis adds none.
+func (a *Activity) LegalBases() []string {
+	var out []string
+	for i := range a.Purposes {
+		if b := a.Resolved(i).LegalBasis; b != "" && !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// HasLeadAuthority reports whether the organisation names a lead supervisory
+// authority; a controller outside the EEA has none (Art. 56 needs an
+// establishment in the Union).
+func (o *Organisation) HasLeadAuthority() bool { return o.SupervisoryAuthority.Name != "" }
+
+// Responsible returns the controllers responsible for an activity: those it
+// names, or else the organisation's first. Ids that name no controller are
+// left out (a rule reports them).
+func (o *Organisation) Responsible(a *Activity) []Party {
+	if len(a.Controllers) == 0 {
+		if len(o.Controllers) == 0 {
+			return nil
+		}
+		return o.Controllers[:1]
+	}
+	var out []Party
+	for _, id := range a.Controllers {
+		for _, p := range o.Controllers {
+			if p.ID == id {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Where returns the countries of a transfer: its country, or its countries.
+func (t Transfer) Where() []string {
+	if t.Country != "" {
+		return []string{t.Country}
+	}
+	return t.Countries
 }

@@ -42,6 +42,7 @@ func (c *checker) activity(f *file, a *Activity) {
 	}
 	c.transfers(f, a)
 	c.retention(f, a)
+	c.retentionRanges(f, a)
 	c.role(f, a)
 	if a.IsPublic() {
 		c.texts(f, nil, reflect.ValueOf(*a))
@@ -100,9 +101,14 @@ func (c *checker) organisation() {
 	o := c.reg.Organisation
 	rec := c.file("organisation")
 	inEU := false
+	ids := map[string]bool{}
 	for i, p := range o.Controllers {
 		c.checkCountry(rec, dp("controllers", i, "country"), p.Country)
 		inEU = inEU || country.InEEA(p.Country)
+		if p.ID != "" && ids[p.ID] {
+			c.errorf(rec, dp("controllers", i, "id"), "controller id %q is used twice", p.ID)
+		}
+		ids[p.ID] = true
 	}
 	for i, p := range o.JointControllers {
 		c.checkCountry(rec, dp("joint_controllers", i, "country"), p.Country)
@@ -112,15 +118,38 @@ func (c *checker) organisation() {
 	} else if !inEU && len(o.Controllers) > 0 {
 		c.errorf(rec, dp("controllers"), "no controller is established in the EEA: name the representative in the Union in [representative] (Art. 27)")
 	}
-	if a := o.SupervisoryAuthority.Country; c.checkCountry(rec, dp("supervisory_authority", "country"), a) && !country.InEEA(a) {
-		c.errorf(rec, dp("supervisory_authority", "country"), "%s (%s) is outside the EEA: the lead supervisory authority is the one of an EEA country (Art. 56)", a, country.Name(a, "en"))
+	switch {
+	case !o.HasLeadAuthority() && inEU:
+		c.report(rec, dp("controllers"), true, diag.Error, "a controller is established in the EEA: name the lead supervisory authority in [supervisory_authority] (Art. 56)")
+	case !o.HasLeadAuthority():
+		// Outside the EEA, with a representative: people complain to the
+		// authority of their own country; the site links the EDPB's list.
+	case !inEU && len(o.Controllers) > 0:
+		c.report(rec, dp("supervisory_authority"), true, diag.Warning, "no controller is established in the EEA, so there is no lead authority (Art. 56): people complain to the authority of their own country; remove [supervisory_authority]")
+	default:
+		if a := o.SupervisoryAuthority.Country; c.checkCountry(rec, dp("supervisory_authority", "country"), a) && !country.InEEA(a) {
+			c.errorf(rec, dp("supervisory_authority", "country"), "%s (%s) is outside the EEA: the lead supervisory authority is the one of an EEA country (Art. 56)", a, country.Name(a, "en"))
+		}
 	}
 }
 
 func (c *checker) registerCountries() {
 	for _, id := range sortedIDs(c.reg.Recipients) {
 		if f := c.file("recipients:" + id); f != nil {
-			c.checkCountry(f, dp(id, "country"), c.reg.Recipients[id].Country)
+			r := c.reg.Recipients[id]
+			if r.Country != "" {
+				c.checkCountry(f, dp(id, "country"), r.Country)
+			}
+			for i, code := range r.Countries {
+				c.checkCountry(f, dp(id, "countries", i), code)
+			}
+			if r.Region == "EEA" {
+				for i, code := range r.Where() {
+					if country.Valid(code) && !country.InEEA(code) {
+						c.errorf(f, dp(id, "countries", i), "%s (%s) is outside the EEA, but region = \"EEA\"", code, country.Name(code, "en"))
+					}
+				}
+			}
 		}
 	}
 }
@@ -139,12 +168,33 @@ func (c *checker) references(rec *file, a *Activity) {
 			}
 		}
 	}
+	if !c.l.failed["organisation"] {
+		var ids []string
+		for _, p := range c.reg.Organisation.Controllers {
+			if p.ID != "" {
+				ids = append(ids, p.ID)
+			}
+		}
+		for i, id := range a.Controllers {
+			if !slices.Contains(ids, id) {
+				hint := ""
+				if len(ids) == 0 {
+					hint = ": the controllers in data/organisation.toml have no id; add id = \"...\" to each"
+				} else if best := diag.Closest(id, ids, 2); best != "" {
+					hint = fmt.Sprintf("; did you mean %q?", best)
+				} else {
+					hint = "; the controllers are " + strings.Join(ids, ", ")
+				}
+				c.errorf(rec, dp("controllers", i), "unknown controller %q: it is not defined in data/organisation.toml%s", id, hint)
+			}
+		}
+	}
 	check(a.Subjects, "subjects", "data subject category", c.reg.Subjects)
 	check(a.Categories, "categories", "data category", c.reg.Categories)
 	check(a.Recipients, "recipients", "recipient", c.reg.Recipients)
 	check(a.Measures, "measures", "security measure", c.reg.Measures)
 	for i, t := range a.Transfers {
-		if _, ok := c.reg.Recipients[t.Recipient]; !ok && !c.l.failed["recipients"] {
+		if _, ok := c.reg.Recipients[t.Recipient]; !ok && t.Recipient != "" && !c.l.failed["recipients"] {
 			c.errorf(rec, dp("transfers", i, "recipient"), "unknown recipient %q: it is not defined in data/recipients.toml%s", t.Recipient, c.suggest(t.Recipient, c.reg.Recipients))
 		}
 	}
@@ -157,85 +207,69 @@ func (c *checker) references(rec *file, a *Activity) {
 	}
 }
 
-// legalBasis: what each Art. 6(1) basis needs stated.
-func (c *checker) legalBasis(rec *file, a *Activity) {
-	switch {
-	case a.LegalBasis == "legitimate-interests" && len(a.LegitimateInterest) == 0:
-		c.errorf(rec, dp("legal_basis"), "legitimate interests need the interest stated: add legitimate_interest (Art. 13(1)(d))")
-	case a.LegalBasis != "legitimate-interests" && len(a.LegitimateInterest) > 0:
-		c.report(rec, dp("legitimate_interest"), true, diag.Error, "legitimate_interest belongs only to legal_basis = \"legitimate-interests\", not %q", a.LegalBasis)
-	}
-	if (a.LegalBasis == "legal-obligation" || a.LegalBasis == "public-task") && len(a.Law) == 0 {
-		c.errorf(rec, dp("legal_basis"), "%s needs the law that sets it: add law (Art. 6(3))", a.LegalBasis)
-	}
-	if a.LegalBasis == "consent" && !slices.ContainsFunc(a.Choices, func(ch Choice) bool { return ch.Kind == "withdraw-consent" }) {
-		c.errorf(rec, dp("legal_basis"), "consent needs a way to withdraw it: add a choice with kind = \"withdraw-consent\" (Art. 7(3))")
-	}
-}
-
-// specialCategories: special categories need an Art. 9(2) condition.
-func (c *checker) specialCategories(rec *file, a *Activity) {
-	special := false
-	for i, id := range a.Categories {
-		cat, ok := c.reg.Categories[id]
-		if !ok || !cat.Special {
-			continue
-		}
-		special = true
-		if a.SpecialCategoryCondition == "" {
-			c.errorf(rec, dp("categories", i), "%q is a special category of personal data: state the Art. 9(2) condition in special_category_condition", id)
-		}
-	}
-	if !special && a.SpecialCategoryCondition != "" {
-		c.report(rec, dp("special_category_condition"), true, diag.Warning, "no data category of this activity is special; special_category_condition applies to none")
-	}
-}
-
 // transfers: recipients outside the EEA need a transfer with a safeguard
 // that is valid for the country.
 func (c *checker) transfers(rec *file, a *Activity) {
-	transferred := map[string]bool{}
+	transferred := map[string]bool{} // recipient, and recipient + country
 	for i, t := range a.Transfers {
 		transferred[t.Recipient] = true
 		p := dp("transfers", i)
 		if _, known := c.reg.Recipients[t.Recipient]; known && !slices.Contains(a.Recipients, t.Recipient) {
 			c.errorf(rec, append(p, "recipient"), "%q is not among this activity's recipients: add it to recipients", t.Recipient)
 		}
-		if !c.checkCountry(rec, append(p, "country"), t.Country) {
-			continue
-		}
-		if r, ok := c.reg.Recipients[t.Recipient]; ok && country.Valid(r.Country) && r.Country != t.Country {
-			c.errorf(rec, append(p, "country"), "%q processes the data in %s (%s) according to data/recipients.toml, not in %s (%s): make the two agree", t.Recipient, r.Country, country.Name(r.Country, "en"), t.Country, country.Name(t.Country, "en"))
-			continue
-		}
-		name := country.Name(t.Country, "en")
-		if country.InEEA(t.Country) {
-			c.errorf(rec, append(p, "country"), "%s (%s) is in the EEA: sharing data there is not a transfer to a third country; remove this entry", t.Country, name)
-			continue
-		}
-		switch t.Safeguard {
-		case "adequacy":
-			if t.Country == country.DPFCountry {
-				c.errorf(rec, append(p, "safeguard"), "the United States are adequate only for organisations certified under the EU-US Data Privacy Framework: use safeguard = \"dpf\", or scc")
-			} else if _, ok := country.Adequacy(t.Country); !ok {
-				c.errorf(rec, append(p, "safeguard"), "%s (%s) has no EU adequacy decision (list checked %s): use scc, bcr or art49-derogation", t.Country, name, country.AdequacyCheckedOn)
+		for j, code := range t.Where() {
+			cp := append(slices.Clone(p), "country")
+			if t.Country == "" {
+				cp = append(slices.Clone(p), "countries", strconv.Itoa(j))
 			}
-		case "dpf":
-			if t.Country != country.DPFCountry {
-				c.errorf(rec, append(p, "safeguard"), "the Data Privacy Framework covers transfers to the United States only, not %s (%s)", t.Country, name)
+			transferred[t.Recipient+" "+code] = true
+			if !c.checkCountry(rec, cp, code) {
+				continue
 			}
-		case "art49-derogation":
-			if len(t.Details) == 0 {
-				c.errorf(rec, append(p, "safeguard"), "an Art. 49 derogation must say which one applies: add details")
+			if r, ok := c.reg.Recipients[t.Recipient]; ok && r.Region != "worldwide" && len(r.Where()) > 0 && !slices.Contains(r.Where(), code) {
+				where := r.Where()
+				names := make([]string, len(where))
+				for k, w := range where {
+					names[k] = fmt.Sprintf("%s (%s)", w, country.Name(w, "en"))
+				}
+				c.errorf(rec, cp, "%q processes the data in %s according to data/recipients.toml, not in %s (%s): make the two agree", t.Recipient, strings.Join(names, ", "), code, country.Name(code, "en"))
+				continue
+			}
+			name := country.Name(code, "en")
+			if country.InEEA(code) {
+				c.errorf(rec, cp, "%s (%s) is in the EEA: sharing data there is not a transfer to a third country; remove this entry", code, name)
+				continue
+			}
+			one := t
+			one.Country = code
+			c.safeguard(rec, p, one, name)
+		}
+	}
+	// A controller outside the EEA that collects data directly from the
+	// person does not transfer it to recipients in its own country (EDPB
+	// Guidelines 05/2021).
+	home := map[string]bool{}
+	if !c.l.failed["organisation"] {
+		for _, p := range c.reg.Organisation.Responsible(a) {
+			if !country.InEEA(p.Country) {
+				home[p.Country] = true
 			}
 		}
 	}
 	for i, id := range a.Recipients {
 		r, ok := c.reg.Recipients[id]
-		if !ok || !country.Valid(r.Country) || country.InEEA(r.Country) || transferred[id] {
+		if !ok {
 			continue
 		}
-		c.errorf(rec, dp("recipients", i), "%q is in %s (%s), outside the EEA: add a transfers entry with its safeguard (Art. 44-49)", id, r.Country, country.Name(r.Country, "en"))
+		for _, code := range r.Where() {
+			if !country.Valid(code) || country.InEEA(code) || transferred[id+" "+code] || home[code] {
+				continue
+			}
+			c.errorf(rec, dp("recipients", i), "%q is in %s (%s), outside the EEA: add a transfers entry with its safeguard (Art. 44-49)", id, code, country.Name(code, "en"))
+		}
+		if r.Region == "worldwide" && len(r.Countries) == 0 && !transferred[id] {
+			c.errorf(rec, dp("recipients", i), "%q receives data worldwide: add a transfers entry with its safeguard for each main country outside the EEA (Art. 44-49)", id)
+		}
 	}
 }
 
@@ -298,6 +332,14 @@ var textType = reflect.TypeOf(Text{})
 // texts walks v, following the JSON names of the model, and checks every Text.
 func (c *checker) texts(rec *file, p []string, v reflect.Value) {
 	switch {
+	case v.Type() == purposeType && v.Interface().(Purpose).text:
+		c.texts(rec, p, v.FieldByName("Purpose")) // written as a text: the text is the purpose
+	case v.Type() == nameType:
+		// A plain name is the same in every language; a translated one
+		// needs every language, like a text.
+		if n := v.Interface().(Name); len(n) > 0 && !(len(n) == 1 && n[""] != "") {
+			c.text(rec, p, Text(n))
+		}
 	case v.Type() == textType:
 		if v.Len() > 0 {
 			c.text(rec, p, v.Interface().(Text))

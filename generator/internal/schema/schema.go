@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -288,10 +289,22 @@ func (s *Set) leaf(e *jsonschema.ValidationError) []Issue {
 		return at(s.typeMessage(e, k.Want, k.Got))
 	case *kind.Required:
 		if len(k.Missing) == 1 {
-			return []Issue{{Path: path, AtKey: true, Message: fmt.Sprintf("missing required key %q", k.Missing[0])}}
+			return []Issue{{Path: path, AtKey: true, Message: fmt.Sprintf("missing required key %q; add: %s", k.Missing[0], s.keyTemplate(e.SchemaURL, k.Missing[0]))}}
 		}
 		missing := slices.Sorted(slices.Values(k.Missing))
-		return []Issue{{Path: path, AtKey: true, Message: "missing required keys " + andList(quoteAll(missing))}}
+		var lines []string
+		for _, m := range missing {
+			lines = append(lines, s.keyTemplate(e.SchemaURL, m))
+		}
+		return []Issue{{Path: path, AtKey: true, Message: "missing required keys " + andList(quoteAll(missing)) + "; add: " + strings.Join(lines, "; ")}}
+	case *kind.DependentRequired:
+		missing := slices.Sorted(slices.Values(k.Missing))
+		var lines []string
+		for _, m := range missing {
+			lines = append(lines, s.keyTemplate(e.SchemaURL, m))
+		}
+		return []Issue{{Path: append(slices.Clone(path), k.Prop), AtKey: true,
+			Message: fmt.Sprintf("%q needs %s beside it; add: %s", k.Prop, andList(quoteAll(missing)), strings.Join(lines, "; "))}}
 	case *kind.Not:
 		if not, ok := s.node(e.SchemaURL)["not"].(map[string]any); ok {
 			if req, ok := not["required"].([]any); ok && len(req) > 1 {
@@ -311,6 +324,12 @@ func (s *Set) leaf(e *jsonschema.ValidationError) []Issue {
 			want = append(want, fmt.Sprint(w))
 		}
 		msg := fmt.Sprintf("%s is not allowed; use one of %s", show(k.Got), strings.Join(want, ", "))
+		if _, list := k.Got.([]any); list {
+			msg = fmt.Sprintf("%s is not allowed: give one value, one of %s", show(k.Got), strings.Join(want, ", "))
+			if hint, ok := s.node(e.SchemaURL)["x-hint"].(string); ok {
+				msg += "; " + hint
+			}
+		}
 		if g, ok := k.Got.(string); ok {
 			if m := diag.Closest(g, want, 1); m != "" {
 				msg = fmt.Sprintf("%s is not allowed; did you mean %q? (one of %s)", show(k.Got), m, strings.Join(want, ", "))
@@ -395,6 +414,38 @@ func (s *Set) node(schemaURL string) map[string]any {
 	}
 	n, _ = cur.(map[string]any)
 	return n
+}
+
+// keyTemplate is the line to add for a missing key, from its schema: the
+// first allowed value, or the shape of the value.
+func (s *Set) keyTemplate(schemaURL, key string) string {
+	props, _ := s.node(schemaURL)["properties"].(map[string]any)
+	prop, _ := props[key].(map[string]any)
+	base, _, _ := strings.Cut(schemaURL, "#")
+	for range 4 { // follow $ref
+		ref, ok := prop["$ref"].(string)
+		if !ok || !strings.HasPrefix(ref, "#") {
+			break
+		}
+		prop = s.node(base + ref)
+	}
+	if enum, ok := prop["enum"].([]any); ok && len(enum) > 0 {
+		return key + " = " + show(enum[0])
+	}
+	if prop["format"] == "date" {
+		return key + " = 2026-01-01"
+	}
+	switch prop["type"] {
+	case "object":
+		return "[" + key + "]"
+	case "array":
+		return key + " = [...]"
+	case "boolean":
+		return key + " = false"
+	case "integer", "number":
+		return key + " = 0"
+	}
+	return key + ` = "..."`
 }
 
 func (s *Set) properties(schemaURL string) []string {
@@ -506,9 +557,24 @@ func formatName(f string) string {
 	return f
 }
 
+// show writes a value as it is written in TOML: strings quoted, arrays in
+// brackets, tables in braces with their keys sorted.
 func show(v any) string {
-	if s, ok := v.(string); ok {
-		return strconv.Quote(s)
+	switch v := v.(type) {
+	case string:
+		return strconv.Quote(v)
+	case []any:
+		parts := make([]string, len(v))
+		for i, e := range v {
+			parts[i] = show(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		parts := make([]string, 0, len(v))
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			parts = append(parts, k+" = "+show(v[k]))
+		}
+		return "{ " + strings.Join(parts, ", ") + " }"
 	}
 	return fmt.Sprint(v)
 }

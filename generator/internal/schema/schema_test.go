@@ -65,7 +65,7 @@ func TestInlineKeepsConstraintsBesideRef(t *testing.T) {
 	for _, is := range issues {
 		got = append(got, strings.Join(is.Path, ".")+": "+is.Message)
 	}
-	want := []string{`plain: missing required key "name"`, `strict: missing required key "email"`}
+	want := []string{`plain: missing required key "name"; add: name = "..."`, `strict: missing required key "email"; add: email = "..."`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/privacy-as-code/ropa/generator/internal/publish/publishtest"
+	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
 func TestBuildsBothLanguagesWithAPageForEveryPublicRecord(t *testing.T) {
@@ -85,8 +86,17 @@ func TestActivityPage(t *testing.T) {
 		`<meta name="description" content="We detect abuse of accounts.">`,
 		`<h1 class="heading-xl">Preventing fraud</h1>`,
 		`<p class="lead">We detect abuse of accounts.</p>`,
-		`<li>Preventing abuse</li>`,
+		`<dt>Responsible</dt><dd>Klankwolk B.V. (Netherlands)</dd>`,
+		`<li>Preventing abuse <span class="hint">(Legitimate interests)</span></li>`,
+		`<li>Reporting fraud to the police <span class="hint">(Legal obligation)</span></li>`,
 		`<strong>Legitimate interests</strong> (Art. 6(1)(f) GDPR).`,
+		`<br>For these purposes: Preventing abuse</dd>`,
+		`<strong>Legal obligation</strong> (Art. 6(1)(c) GDPR). A law requires us to do this.<br>For these purposes: Reporting fraud to the police</dd>`,
+		`<dt>Law</dt><dd>Anti-Money Laundering Act</dd>`,
+		`<a href="/en/rights/#erasure">Right to erasure</a> (Art. 17 GDPR): applies to Preventing abuse<br><span class="hint">Not for the purposes for which the law requires us to process the data or that are a task in the public interest (Art. 17(3)(b) GDPR).</span></li>`,
+		`<h3 class="heading-s">Rights that do not apply here, and why</h3>`,
+		`<dt>Right to data portability (Art. 20 GDPR)</dt><dd>This right applies only to data we use with your consent or for a contract with you (Art. 20(1)(a) GDPR).</dd>`,
+		`This is needed for a legitimate interest of ours or of someone else. We have weighed it, and your interests and rights do not override it.`,
 		`<dt>Our legitimate interest</dt><dd>Protecting our service and customers against fraud.</dd>`,
 		`<dt>Data we derive</dt>`,
 		`<a href="/en/personal-data/fraud-score/">Fraud score</a>`,
@@ -96,7 +106,7 @@ func TestActivityPage(t *testing.T) {
 		`<dt>How it works</dt><dd>A model weighs payment behaviour.</dd>`,
 		`<dt>What it means for you</dt><dd>A payment may be refused.</dd>`,
 		`<dt>Having a person look at it</dt><dd>Email us; a person reviews the decision again.</dd>`,
-		`<a href="/en/rights/#object">Right to object</a> (Art. 21 GDPR)`,
+		`<a href="/en/rights/#object">Right to object</a> (Art. 21 GDPR): applies to Preventing abuse</li>`,
 		`<a href="/en/rights/#automated-decisions">Rights related to automated decisions</a> (Art. 22 GDPR)`,
 		`! <a href="/en/rights/#portability">`,
 		`! <a href="/en/rights/#withdraw-consent">`,
@@ -111,6 +121,8 @@ func TestActivityPage(t *testing.T) {
 	)
 	b.assertFileContent("public/en/activities/tax-records/index.html",
 		`<dt>Law</dt><dd>General Tax Act, s. 52</dd>`,
+		`<li>Meeting the tax retention duty</li>`,
+		`! For these purposes`,
 		`<dt>Requirement</dt><dd>Required by law</dd>`,
 		`We do not transfer personal data to countries outside the European Economic Area.`,
 		`! <dt>Country</dt>`,
@@ -126,6 +138,27 @@ func TestActivityPage(t *testing.T) {
 	)
 }
 
+// A transfer may be the organisation's own storage abroad, and one entry may
+// cover several countries; the page shows one per country.
+func TestOwnStorageAndSeveralCountries(t *testing.T) {
+	reg := publishtest.Sample()
+	for _, a := range reg.Activities {
+		if a.ID == "tax-records" {
+			a.Transfers = []register.Transfer{{Countries: []string{"CH", "GB"}, Safeguard: "adequacy"}}
+		}
+	}
+	b := buildSite(t, hugoTOML, reg)
+	b.assertFileContent("public/en/activities/tax-records/index.html",
+		`<dt>Recipient</dt><dd>Ourselves (our own storage in this country)</dd>`,
+		`<dt>Country</dt><dd>Switzerland</dd>`,
+		`<dt>Country</dt><dd>United Kingdom</dd>`,
+		`! We do not transfer personal data`,
+	)
+	b.assertFileContent("public/en/index.html", `<th scope="row" data-label="Recipient">Ourselves (our own storage in this country)</th>`,
+		// identical transfers are one row listing their activities
+		`<td data-label="Processing activity"><a href="/en/activities/account/">Your account</a>, <a href="/en/activities/fraud-prevention/">Preventing fraud</a></td>`)
+}
+
 func TestCategoryAndRecipientPages(t *testing.T) {
 	b := buildSite(t, hugoTOML, publishtest.Sample())
 	b.assertFileContent("public/en/personal-data/payment-details/index.html",
@@ -133,7 +166,7 @@ func TestCategoryAndRecipientPages(t *testing.T) {
 		`<dt>For example</dt><dd>IBAN</dd>`,
 		`<dt>How we obtain it</dt><dd>Data you give us</dd>`,
 		`<a href="/en/activities/tax-records/">Tax records</a>`,
-		`<a href="/en/recipients/tax-authority/">Belastingdienst</a> (Netherlands)`,
+		`<a href="/en/recipients/tax-authority/">Dutch Tax Administration</a> (Netherlands)`,
 		`<td data-label="Retention period">7 years after the end of the financial year</td>`,
 	)
 	b.assertFileContent("public/en/personal-data/health-data/index.html", `<strong class="tag">special category of personal data</strong>`)

@@ -26,20 +26,73 @@ func (c *content) view(a *register.Activity) actView {
 	return actView{c: c, a: a, in: internal(a)}
 }
 
-// responsibleEntity returns the name of the legal entity responsible for an
-// activity. Today every activity is the organisation's: the legal names of
-// its controllers (for processor activities, the organisation acting as
-// processor). This is the one place to change when records name the entity
-// of each activity.
+// responsibleEntity returns the legal names of the entities responsible for
+// an activity: those its record names, else the organisation's first
+// controller (for processor activities, the entity acting as processor).
 func (c *content) responsibleEntity(a *register.Activity) string {
 	var names []string
-	for _, p := range c.reg.Organisation.Controllers {
+	for _, p := range c.reg.Organisation.Responsible(a) {
 		names = append(names, p.LegalName)
 	}
 	if len(names) == 0 {
 		return c.reg.Organisation.Name
 	}
 	return lines(names)
+}
+
+// bases writes the legal basis of the activity: one basis when all its
+// purposes share it, else one line per purpose, "purpose → basis".
+func (v *actView) bases() string {
+	c, a := v.c, v.a
+	all := a.LegalBases()
+	shared := len(all) == 1
+	for i := range a.Purposes {
+		if a.Resolved(i).LegalBasis == "" {
+			shared = false
+		}
+	}
+	if shared {
+		return c.legalBasis(all[0])
+	}
+	if len(a.Purposes) == 0 {
+		return c.stated(c.legalBasis(a.LegalBasis))
+	}
+	out := make([]string, len(a.Purposes))
+	for i := range a.Purposes {
+		p := a.Resolved(i)
+		basis := c.notStated()
+		if p.LegalBasis != "" {
+			basis = c.legalBasis(p.LegalBasis)
+		}
+		out[i] = strings.ReplaceAll(c.text(p.Purpose), "\n", " ") + " → " + basis
+	}
+	return lines(out)
+}
+
+// perPurpose writes a field of the purposes that applies needs: the distinct
+// values, or "not stated" where an applicable purpose leaves it out, or blank
+// when it applies to no purpose.
+func (v *actView) perPurpose(applies func(register.Purpose) bool, value func(register.Purpose) string) string {
+	c, a := v.c, v.a
+	var out []string
+	needed := false
+	for i := range a.Purposes {
+		p := a.Resolved(i)
+		s := value(p)
+		if applies(p) {
+			needed = true
+			if s == "" {
+				s = c.notStated()
+			}
+		}
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	if !needed && len(out) == 0 {
+		return ""
+	}
+	return lines(out)
 }
 
 // cell returns the text of one field of the activity.
@@ -67,27 +120,34 @@ func (v *actView) cell(field string) string {
 	case "act.function":
 		return c.stated(in.BusinessFunction)
 	case "act.purposes", "proc.processing":
-		return c.texts(a.Purposes)
+		return c.texts(a.PurposeTexts())
 	case "act.basis":
-		return c.legalBasis(a.LegalBasis)
+		return v.bases()
 	case "act.law":
-		if a.LegalBasis == "legal-obligation" || a.LegalBasis == "public-task" {
-			return c.stated(c.text(a.Law))
-		}
-		return c.text(a.Law)
+		return v.perPurpose(func(p register.Purpose) bool {
+			return p.LegalBasis == "legal-obligation" || p.LegalBasis == "public-task"
+		}, func(p register.Purpose) string { return c.text(p.Law) })
 	case "act.interest":
-		if a.LegalBasis == "legitimate-interests" {
-			return c.stated(c.text(a.LegitimateInterest))
-		}
-		return ""
+		return v.perPurpose(func(p register.Purpose) bool { return p.LegalBasis == "legitimate-interests" },
+			func(p register.Purpose) string { return c.text(p.LegitimateInterest) })
 	case "act.lia":
-		if a.LegalBasis == "legitimate-interests" {
+		if slices.Contains(a.LegalBases(), "legitimate-interests") {
 			return c.stated(in.LIA)
 		}
 		return in.LIA
 	case "act.art9":
-		if a.SpecialCategoryCondition != "" {
-			return c.art9(a.SpecialCategoryCondition)
+		var conds []string
+		for i := range a.Purposes {
+			if k := a.Resolved(i).SpecialCategoryCondition; k != "" && !slices.Contains(conds, k) {
+				conds = append(conds, k)
+			}
+		}
+		if len(conds) > 0 {
+			out := make([]string, len(conds))
+			for i, k := range conds {
+				out[i] = c.art9(k)
+			}
+			return lines(out)
 		}
 		if v.hasSpecial() {
 			return c.notStated()
@@ -151,7 +211,7 @@ func (v *actView) cell(field string) string {
 		}
 		return ""
 	case "act.consent":
-		if a.LegalBasis == "consent" {
+		if slices.Contains(a.LegalBases(), "consent") {
 			return c.stated(in.ConsentRecord)
 		}
 		return in.ConsentRecord
@@ -237,13 +297,26 @@ func (v *actView) rights() string {
 	if v.a.Role == "processor" {
 		return ""
 	}
-	keys := []string{"rights.access", "rights.rectify", "rights.erase", "rights.restrict"}
-	switch v.a.LegalBasis {
-	case "consent":
-		keys = append(keys, "rights.port", "rights.withdraw")
-	case "contract":
+	keys := []string{"rights.access", "rights.rectify"}
+	bases := v.a.LegalBases()
+	has := func(b ...string) bool {
+		return slices.ContainsFunc(bases, func(x string) bool { return slices.Contains(b, x) })
+	}
+	// As the site derives them (publish/rights.go): erasure unless every
+	// purpose is required by law or a public task (Art. 17(3)(b)),
+	// portability on consent or contract by automated means (Art. 20(1)),
+	// objection on legitimate interests or public task (Art. 21(1)).
+	if slices.ContainsFunc(bases, func(b string) bool { return b != "legal-obligation" && b != "public-task" }) {
+		keys = append(keys, "rights.erase")
+	}
+	keys = append(keys, "rights.restrict")
+	if has("consent", "contract") && !v.a.Manual {
 		keys = append(keys, "rights.port")
-	case "public-task", "legitimate-interests":
+	}
+	if has("consent") {
+		keys = append(keys, "rights.withdraw")
+	}
+	if has("public-task", "legitimate-interests") {
 		keys = append(keys, "rights.object")
 	}
 	keys = append(keys, "rights.complain")
@@ -265,8 +338,12 @@ func (v *actView) location() string {
 	}
 	var codes []string
 	for _, id := range a.Recipients {
-		if r := c.reg.Recipients[id]; r != nil && r.Country != "" && !slices.Contains(codes, r.Country) {
-			codes = append(codes, r.Country)
+		if r := c.reg.Recipients[id]; r != nil {
+			for _, code := range r.Where() {
+				if !slices.Contains(codes, code) {
+					codes = append(codes, code)
+				}
+			}
 		}
 	}
 	slices.Sort(codes)

@@ -35,11 +35,17 @@ var codeLists = []codeList{
 	}},
 	{"legend.code.sg", "safeguard.", []code{
 		{"adequacy", "Art. 45"}, {"scc", "Art. 46(2)(c)"}, {"bcr", "Art. 47"}, {"dpf", "Art. 45"},
-		{"art49-derogation", "Art. 49"},
+		{"code-of-conduct", "Art. 46(2)(e)"}, {"certification", "Art. 46(2)(f)"}, {"ad-hoc-clauses", "Art. 46(3)(a)"},
+		{"art49-derogation", "Art. 49"}, {"privacy-shield", "Art. 45 (Decision (EU) 2016/1250, invalid since 2020-07-16)"},
+	}},
+	{"legend.code.dg", "derogation.", []code{
+		{"art49-1-a", "Art. 49(1)(a)"}, {"art49-1-b", "Art. 49(1)(b)"}, {"art49-1-c", "Art. 49(1)(c)"},
+		{"art49-1-d", "Art. 49(1)(d)"}, {"art49-1-e", "Art. 49(1)(e)"}, {"art49-1-f", "Art. 49(1)(f)"},
+		{"art49-1-g", "Art. 49(1)(g)"},
 	}},
 	{"legend.code.rk", "kind.", []code{
 		{"processor", "Art. 4(8), 28"}, {"controller", "Art. 4(7)"}, {"joint-controller", "Art. 26"},
-		{"group-company", "Art. 4(19)"}, {"public-authority", ""}, {"other", ""},
+		{"group-company", "Art. 4(19)"}, {"public-authority", ""}, {"acquirer", ""}, {"other", ""},
 	}},
 	{"legend.code.src", "source.", []code{
 		{"provided", "Art. 13"}, {"observed", "Art. 13"}, {"derived", "Art. 13"}, {"received", "Art. 14"},

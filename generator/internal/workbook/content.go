@@ -56,6 +56,7 @@ var (
 		{key: "act.id", width: 26, ref: ""},
 		{key: "act.name", width: 30, ref: ""},
 		{key: "act.function", width: 20, ref: ""},
+		{key: "act.entity", width: 30, ref: "Art. 30(1)(a)"},
 		{key: "act.purposes", width: 45, ref: "Art. 30(1)(b)"},
 		{key: "act.basis", width: 30, ref: "Art. 6(1)"},
 		{key: "act.law", width: 30, ref: "Art. 6(3)"},
@@ -323,11 +324,11 @@ func (c *content) recipientRows() iter.Seq[[]string] {
 				contract, contact, notes = r.Internal.Contract, r.Internal.Contact, r.Internal.Notes
 			}
 			row[0] = id
-			row[1] = r.Name
+			row[1] = r.Name.In(c.lang, c.reg.DefaultLanguage)
 			row[2] = c.word("kind.", r.Kind)
-			row[3] = r.Country
-			row[4] = c.country(r.Country)
-			row[5] = c.area(r.Country)
+			row[3] = strings.Join(r.Where(), ", ")
+			row[4] = c.where(r)
+			row[5] = c.recipientArea(r)
 			row[6] = c.text(r.Description)
 			if r.Kind == "processor" {
 				contract = c.stated(contract) // Art. 28(3) applies to processors only
@@ -353,20 +354,29 @@ func (c *content) transferRows() iter.Seq[[]string] {
 				if a.Role == "processor" {
 					role = "processor"
 				}
-				adequacy, _ := country.Adequacy(t.Country)
-				row[0] = a.ID
-				row[1] = c.text(a.Name)
-				row[2] = c.word("role.", role)
-				row[3] = t.Recipient
-				row[4] = c.recipientName(t.Recipient)
-				row[5] = t.Country
-				row[6] = c.country(t.Country)
-				row[7] = t.Safeguard
-				row[8] = c.word("safeguard.", t.Safeguard)
-				row[9] = adequacy
-				row[10] = c.text(t.Details)
-				if !yield(row) {
-					return
+				for _, code := range t.Where() {
+					adequacy, _ := country.Adequacy(code)
+					row[0] = a.ID
+					row[1] = c.text(a.Name)
+					row[2] = c.word("role.", role)
+					row[3] = t.Recipient
+					if t.Recipient == "" {
+						row[4] = c.w.get("transfer.own")
+					} else {
+						row[4] = c.recipientName(t.Recipient)
+					}
+					row[5] = code
+					row[6] = c.country(code)
+					row[7] = t.Safeguard
+					row[8] = c.word("safeguard.", t.Safeguard)
+					if t.Derogation != "" {
+						row[8] += ", " + derogationRef(t.Derogation) + " " + c.word("derogation.", t.Derogation)
+					}
+					row[9] = adequacy
+					row[10] = c.text(t.Details)
+					if !yield(row) {
+						return
+					}
 				}
 			}
 		}
@@ -521,8 +531,8 @@ func (c *content) sources(a *register.Activity) string {
 
 // recipientName returns the name of a recipient, or its id when unknown.
 func (c *content) recipientName(id string) string {
-	if r := c.reg.Recipients[id]; r != nil && r.Name != "" {
-		return r.Name
+	if r := c.reg.Recipients[id]; r != nil && len(r.Name) > 0 {
+		return r.Name.In(c.lang, c.reg.DefaultLanguage)
 	}
 	return id
 }
@@ -539,12 +549,12 @@ func (c *content) recipients(ids []string) string {
 			b.WriteString(id)
 			continue
 		}
-		b.WriteString(r.Name)
+		b.WriteString(r.Name.In(c.lang, c.reg.DefaultLanguage))
 		b.WriteString(" (")
 		b.WriteString(c.word("kind.", r.Kind))
-		if r.Country != "" {
+		if w := c.where(r); w != "" {
 			b.WriteString(", ")
-			b.WriteString(c.country(r.Country))
+			b.WriteString(w)
 		}
 		b.WriteString(")")
 	}
@@ -560,18 +570,59 @@ func (c *content) transfers(a *register.Activity) (countries, safeguards string)
 			cb.WriteByte('\n')
 			sb.WriteByte('\n')
 		}
-		cb.WriteString(c.countryWithCode(t.Country))
+		where := t.Where()
+		names := make([]string, len(where))
+		for j, code := range where {
+			names[j] = c.countryWithCode(code)
+		}
+		cb.WriteString(strings.Join(names, ", "))
 		cb.WriteString(": ")
-		cb.WriteString(c.recipientName(t.Recipient))
-		sb.WriteString(t.Country)
+		if t.Recipient == "" {
+			cb.WriteString(c.w.get("transfer.own"))
+		} else {
+			cb.WriteString(c.recipientName(t.Recipient))
+		}
+		sb.WriteString(strings.Join(where, ", "))
 		sb.WriteString(": ")
 		sb.WriteString(c.word("safeguard.", t.Safeguard))
+		if t.Derogation != "" {
+			sb.WriteString(", ")
+			sb.WriteString(derogationRef(t.Derogation))
+			sb.WriteString(" ")
+			sb.WriteString(c.word("derogation.", t.Derogation))
+		}
 		if d := c.text(t.Details); d != "" {
 			sb.WriteString(" – ")
 			sb.WriteString(strings.ReplaceAll(d, "\n", " "))
 		}
 	}
 	return cb.String(), sb.String()
+}
+
+// derogationRef writes a derogation code such as "art49-1-b" as "49(1)(b)".
+func derogationRef(code string) string {
+	if len(code) == len("art49-1-a") && strings.HasPrefix(code, "art49-1-") {
+		return "49(1)(" + code[len(code)-1:] + ")"
+	}
+	return code
+}
+
+// where names the countries a recipient processes data in: its country, its
+// countries, or its region with the main countries.
+func (c *content) where(r *register.Recipient) string {
+	codes := r.Where()
+	names := make([]string, len(codes))
+	for i, code := range codes {
+		names[i] = c.country(code)
+	}
+	s := strings.Join(names, ", ")
+	if r.Region != "" {
+		if s == "" {
+			return c.word("region.", r.Region)
+		}
+		return c.word("region.", r.Region) + ": " + s
+	}
+	return s
 }
 
 // retention returns the retention of each data category, one per line:
@@ -581,10 +632,19 @@ func (c *content) retention(rules []register.Retention) string {
 	for _, r := range rules {
 		how := c.text(r.Criteria)
 		if r.Period != "" {
-			how = c.period(r.Period)
-			if t := c.text(r.Trigger); t != "" {
-				how += " " + t
+			p := c.period(r.Period)
+			if r.UpTo != "" {
+				p += " " + c.w.get("retention.up_to") + " " + c.period(r.UpTo)
 			}
+			if t := c.text(r.Trigger); t != "" {
+				p += " " + t
+			}
+			if how != "" {
+				p += " (" + how + ")"
+			}
+			how = p
+		} else if r.Maximum != "" {
+			how += " (" + c.w.get("retention.maximum") + " " + c.period(r.Maximum) + ")"
 		}
 		how = strings.ReplaceAll(how, "\n", " ")
 		for _, id := range r.Categories {
@@ -668,6 +728,23 @@ func (c *content) automated(d register.AutomatedDecisions) string {
 }
 
 // area returns whether a country is in the EEA or a third country.
+// recipientArea says whether a recipient is in the EEA, outside it, or both.
+func (c *content) recipientArea(r *register.Recipient) string {
+	if r.Region == "EEA" {
+		return c.w.get("area.eea")
+	}
+	var areas []string
+	for _, code := range r.Where() {
+		if a := c.area(code); !slices.Contains(areas, a) {
+			areas = append(areas, a)
+		}
+	}
+	if r.Region == "worldwide" && !slices.Contains(areas, c.w.get("area.third")) {
+		areas = append(areas, c.w.get("area.third"))
+	}
+	return strings.Join(areas, ", ")
+}
+
 func (c *content) area(code string) string {
 	if code == "" {
 		return ""
@@ -740,7 +817,7 @@ func (c *content) representative() string {
 // dpo describes the data protection officer, or says it is not stated.
 func (c *content) dpo() string {
 	if d := c.reg.Organisation.DPO; d != nil {
-		return lines(nonEmpty([]string{d.Name, d.Email, d.Address}))
+		return lines(nonEmpty([]string{d.Name.In(c.lang, c.reg.DefaultLanguage), d.Email, d.Address}))
 	}
 	return c.notStated()
 }

@@ -218,7 +218,11 @@ func (c *content) indexRows() iter.Seq[[]string] {
 			if a.Role == "processor" {
 				row[3], row[4] = c.w.get("role.processor"), ""
 			} else {
-				row[3], row[4] = c.w.get("role.controller"), c.legalBasis(a.LegalBasis)
+				bases := a.LegalBases()
+				for i, b := range bases {
+					bases[i] = c.legalBasis(b)
+				}
+				row[3], row[4] = c.w.get("role.controller"), lines(bases)
 			}
 			if !yield(row) {
 				return

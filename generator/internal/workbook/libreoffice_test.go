@@ -134,7 +134,9 @@ func checkRecords(t *testing.T, reg *register.Register, lang string, sheets map[
 		} else {
 			controller = append(controller, a)
 		}
-		transfers += len(a.Transfers)
+		for _, tr := range a.Transfers {
+			transfers += len(tr.Where()) // a row per country
+		}
 	}
 	for _, tc := range []struct {
 		sheet string
@@ -150,8 +152,21 @@ func checkRecords(t *testing.T, reg *register.Register, lang string, sheets map[
 			if r[0] != a.ID || r[1] != a.Name.In(lang, reg.DefaultLanguage) {
 				t.Errorf("%s row %d: %q %q, want %q %q", w[tc.sheet], i+2, r[0], r[1], a.ID, a.Name[lang])
 			}
-			if tc.sheet == "sheet.controller" && r[4] != basis[lang+"|"+a.LegalBasis] {
-				t.Errorf("%s row %d: legal basis %q, want %q", w[tc.sheet], i+2, r[4], basis[lang+"|"+a.LegalBasis])
+			// One basis when every purpose has it, else "purpose → basis"
+			// for each purpose, one per line.
+			want := ""
+			if bases := a.LegalBases(); len(bases) == 1 {
+				want = basis[lang+"|"+bases[0]]
+			} else {
+				var ls []string
+				for j := range a.Purposes {
+					p := a.Resolved(j)
+					ls = append(ls, p.Purpose.In(lang, reg.DefaultLanguage)+" → "+basis[lang+"|"+p.LegalBasis])
+				}
+				want = strings.Join(ls, "\n")
+			}
+			if tc.sheet == "sheet.controller" && r[5] != want {
+				t.Errorf("%s row %d: legal basis %q, want %q", w[tc.sheet], i+2, r[5], want)
 			}
 		}
 	}

@@ -52,7 +52,7 @@ func synthRegister(n int) *register.Register {
 		recipients[i] = id
 		reg.Recipients[id] = &register.Recipient{
 			ID:          id,
-			Name:        fmt.Sprintf("Supplier %d B.V.", i),
+			Name:        register.Name{"": fmt.Sprintf("Supplier %d B.V.", i)},
 			Kind:        kinds[i%len(kinds)],
 			Country:     countries[i%len(countries)],
 			Description: both("Levert dienst %d aan ons", "Provides service %d to us", i),
@@ -90,10 +90,10 @@ func synthRegister(n int) *register.Register {
 			Name:    both("Verwerking %d voor de klantenservice", "Processing %d for customer service", i),
 			Summary: both("Wij verwerken gegevens voor taak %d.", "We process data for task %d.", i),
 			Role:    "controller",
-			Purposes: []register.Text{
+			Purposes: register.PurposesOf(
 				both("Klantvragen over onderwerp %d beantwoorden en opvolgen", "Answering and following up customer questions on topic %d", i),
 				both("De dienstverlening voor product %d verbeteren", "Improving the service for product %d", i),
-			},
+			),
 			LegalBasis: legalBases[i%len(legalBases)].value,
 			Subjects:   pick(subjects, 2),
 			Categories: pick(categories, 10),

@@ -148,23 +148,23 @@ func TestRows(t *testing.T) {
 			{"Number of processor activities", "1", "Art. 30(2)"},
 		}},
 		{"controller activities", "en", "Controller activities", [][]string{
-			{"Id", "Name", "Business function", "Purposes", "Legal basis", "Law", "Legitimate interest",
+			{"Id", "Name", "Business function", "Responsible entity", "Purposes", "Legal basis", "Law", "Legitimate interest",
 				"Legitimate interests assessment", "Art. 9 condition", "Categories of data subjects",
 				"Categories of personal data", "Sources", "Categories of recipients",
 				"Third countries and international organisations", "Safeguards", "Retention per data category",
 				"Technical and organisational measures", "Automated decision-making", "DPIA required", "DPIA status",
 				"DPIA link", "Processor contracts", "Consent record", "Systems", "Owner", "Published in the privacy center", "Notes"},
-			{"analytics", "Analytics", "Not stated", hostileLinkCell + "\n-1+1\nImproving the site", "6(1)(f) legitimate interests", "",
+			{"analytics", "Analytics", "Not stated", "Voorbeeld & Zonen B.V.", hostileLinkCell + "\n-1+1\nImproving the site", "6(1)(f) legitimate interests", "",
 				"A usable site", "@SUM(1+1)", "", "Customers", "Usage data", "Observed",
 				hostileLinkCell + " (Other, Netherlands)", "None: every recipient is in the EEA", "", "Usage data: 1 year, 6 months", "Encryption\nTraining",
 				"Yes\nLogic: A score\nConsequences: Another price", "Not stated", "", "", "", "", "Not stated", "Product", "Yes"},
-			{"newsletter", "Newsletter", "Marketing", "Sending the newsletter", "6(1)(a) consent", "", "", "", "",
+			{"newsletter", "Newsletter", "Marketing", "Voorbeeld & Zonen B.V.", "Sending the newsletter", "6(1)(a) consent", "", "", "", "",
 				"Customers", "Contact details\nUsage data", "Provided by the data subject\nObserved",
 				"MailCo Inc. (Processor, United States)", "United States (US): MailCo Inc.\nJapan (JP): MailCo Inc.",
 				"US: EU-US Data Privacy Framework (Art. 45, Decision (EU) 2023/1795) – Certified\nJP: Adequacy decision (Art. 45)",
 				"Contact details: 2 years after unsubscribing\nUsage data: 2 years after unsubscribing", "Encryption", "No",
 				"Not stated", "", "", "DPA-2025-07", "CRM consent log", "MailCo", "Marketing", "Yes"},
-			{"sick-leave", "Sick leave", "Human resources", "Managing sick leave", "6(1)(c) legal obligation",
+			{"sick-leave", "Sick leave", "Human resources", "Voorbeeld & Zonen B.V.", "Managing sick leave", "6(1)(c) legal obligation",
 				"Gatekeeper Improvement Act", "", "", "9(2)(b) employment, social security and social protection law",
 				"Employees", "Contact details\nHealth (special category, Art. 9)\nOffences (criminal data, Art. 10)",
 				"Provided by the data subject\nReceived from others\nDetails: From the occupational health service",
@@ -173,24 +173,24 @@ func TestRows(t *testing.T) {
 				"Training", "No", "Yes", "Done", "https://intranet.example/dpia/7", "", "", "AFAS\nArbo portal", "HR", "No"},
 		}},
 		{"controller activities in Dutch, the default language", "nl", "Activiteiten verantwoordelijke", [][]string{
-			{"Id", "Naam", "Bedrijfsonderdeel", "Doeleinden", "Rechtsgrond", "Wet", "Gerechtvaardigd belang",
+			{"Id", "Naam", "Bedrijfsonderdeel", "Verantwoordelijke entiteit", "Doeleinden", "Rechtsgrond", "Wet", "Gerechtvaardigd belang",
 				"Belangenafweging", "Voorwaarde art. 9", "Categorieën betrokkenen", "Categorieën persoonsgegevens",
 				"Bronnen", "Categorieën ontvangers", "Derde landen en internationale organisaties", "Waarborgen",
 				"Bewaartermijn per categorie", "Technische en organisatorische maatregelen",
 				"Geautomatiseerde besluitvorming", "DPIA vereist", "Status DPIA", "Link DPIA",
 				"Verwerkersovereenkomsten", "Registratie toestemming", "Systemen", "Eigenaar",
 				"Gepubliceerd in het privacycentrum", "Notities"},
-			{"analytics", "Statistieken", "Niet vermeld", hostileLinkCell + "\n-1+1\nSite verbeteren", "6(1)(f) gerechtvaardigd belang", "",
+			{"analytics", "Statistieken", "Niet vermeld", "Voorbeeld & Zonen B.V.", hostileLinkCell + "\n-1+1\nSite verbeteren", "6(1)(f) gerechtvaardigd belang", "",
 				"Een bruikbare site", "@SUM(1+1)", "", "Klanten", "Gebruiksgegevens", "Waargenomen",
 				hostileLinkCell + " (Overig, Nederland)", "Geen: alle ontvangers zijn in de EER", "", "Gebruiksgegevens: 1 jaar, 6 maanden",
 				"Versleuteling\nTraining", "Ja\nLogica: Score\nGevolgen: Andere prijs", "Niet vermeld", "", "", "", "", "Niet vermeld", "Product", "Ja"},
-			{"newsletter", "Nieuwsbrief", "Marketing", "Nieuwsbrief sturen", "6(1)(a) toestemming", "", "", "", "",
+			{"newsletter", "Nieuwsbrief", "Marketing", "Voorbeeld & Zonen B.V.", "Nieuwsbrief sturen", "6(1)(a) toestemming", "", "", "", "",
 				"Klanten", "Contactgegevens\nGebruiksgegevens", "Verstrekt door de betrokkene\nWaargenomen",
 				"MailCo Inc. (Verwerker, Verenigde Staten)", "Verenigde Staten (US): MailCo Inc.\nJapan (JP): MailCo Inc.",
 				"US: EU-VS Data Privacy Framework (art. 45, besluit (EU) 2023/1795) – Gecertificeerd\nJP: Adequaatheidsbesluit (art. 45)",
 				"Contactgegevens: 2 jaar na afmelding\nGebruiksgegevens: 2 jaar na afmelding", "Versleuteling", "Nee",
 				"Niet vermeld", "", "", "DPA-2025-07", "CRM consent log", "MailCo", "Marketing", "Ja"},
-			{"sick-leave", "Ziekteverzuim", "Human resources", "Verzuim begeleiden", "6(1)(c) wettelijke verplichting",
+			{"sick-leave", "Ziekteverzuim", "Human resources", "Voorbeeld & Zonen B.V.", "Verzuim begeleiden", "6(1)(c) wettelijke verplichting",
 				"Wet verbetering poortwachter", "", "", "9(2)(b) arbeidsrecht, sociale zekerheid en sociale bescherming",
 				"Medewerkers", "Contactgegevens\nGezondheid (bijzonder persoonsgegeven, art. 9)\nStrafbare feiten (strafrechtelijk gegeven, art. 10)",
 				"Verstrekt door de betrokkene\nOntvangen van anderen\nToelichting: Van de arbodienst",
@@ -584,9 +584,9 @@ func TestFormulaInjection(t *testing.T) {
 	for _, tc := range []struct {
 		sheet, cell, want string
 	}{
-		{"Controller activities", "D2", hostileLink + "\n" + hostileSum + "\nImproving the site"},
-		{"Controller activities", "H2", hostileAt},
-		{"Controller activities", "M2", hostileLink + " (Other, Netherlands)"},
+		{"Controller activities", "E2", hostileLink + "\n" + hostileSum + "\nImproving the site"},
+		{"Controller activities", "I2", hostileAt},
+		{"Controller activities", "N2", hostileLink + " (Other, Netherlands)"},
 		{"Recipients", "B2", hostileLink},
 		{"Recipients", "G2", hostileSum},
 		{"Recipients", "I2", hostilePlus},
@@ -700,9 +700,9 @@ func TestWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		reg := sampleRegister()
-		reg.Activities[0].Purposes = []register.Text{{"": strings.Repeat("x", 40000)}}
+		reg.Activities[0].Purposes = register.PurposesOf(register.Text{"": strings.Repeat("x", 40000)})
 		err := Write(path, reg, Options{Lang: "en"})
-		want := `workbook: sheet "Controller activities": cell D4 (row of "sick-leave"): 40000 characters, more than the 32767 a spreadsheet cell holds`
+		want := `workbook: sheet "Controller activities": cell E4 (row of "sick-leave"): 40000 characters, more than the 32767 a spreadsheet cell holds`
 		if err == nil || err.Error() != want {
 			t.Errorf("error = %v\nwant %s", err, want)
 		}

@@ -42,7 +42,7 @@ func Sample() *register.Register {
 				Arrangement: tx("Wij regelen samen de kaartverkoop; vragen kunt u aan ons stellen.", "We run ticket sales together; you can ask us your questions."),
 			}},
 			Representative: &register.Party{LegalName: "Klankwolk Ireland Ltd", Address: "1 Harbour Road\nDublin", Country: "IE"},
-			DPO:            &register.DPO{Name: "Functionaris gegevensbescherming", Email: "fg@klankwolk.example"},
+			DPO:            &register.DPO{Name: register.Name{"nl": "Functionaris gegevensbescherming", "en": "Data protection officer"}, Email: "fg@klankwolk.example"},
 			SupervisoryAuthority: register.Authority{
 				Name: "Autoriteit Persoonsgegevens", Country: "NL",
 				Address: "Postbus 93374\n2509 AJ Den Haag", Website: "https://autoriteitpersoonsgegevens.nl",
@@ -71,10 +71,10 @@ func Sample() *register.Register {
 			"health-data":       {ID: "health-data", Name: tx("Gezondheidsgegevens", "Health data"), Description: tx("Gegevens over een beperking.", "Data about a disability."), Special: true, Source: "provided"},
 		},
 		Recipients: map[string]*register.Recipient{
-			"payment-provider": {ID: "payment-provider", Name: "Betaalhuis B.V.", Kind: "processor", Country: "NL", Description: tx("Verwerkt betalingen.", "Processes payments.")},
-			"cloud-host":       {ID: "cloud-host", Name: "Cloudhost Inc.", Kind: "processor", Country: "US", Description: tx("Host onze systemen.", "Hosts our systems.")},
-			"support-desk":     {ID: "support-desk", Name: "Helpdesk Services Pvt Ltd", Kind: "processor", Country: "IN", Description: tx("Beantwoordt vragen van klanten.", "Answers customer questions.")},
-			"tax-authority":    {ID: "tax-authority", Name: "Belastingdienst", Kind: "public-authority", Country: "NL", Description: tx("Controleert onze administratie.", "Audits our accounts.")},
+			"payment-provider": {ID: "payment-provider", Name: register.Name{"": "Betaalhuis B.V."}, Kind: "processor", Country: "NL", Description: tx("Verwerkt betalingen.", "Processes payments.")},
+			"cloud-host":       {ID: "cloud-host", Name: register.Name{"": "Cloudhost Inc."}, Kind: "processor", Country: "US", Description: tx("Host onze systemen.", "Hosts our systems.")},
+			"support-desk":     {ID: "support-desk", Name: register.Name{"": "Helpdesk Services Pvt Ltd"}, Kind: "processor", Country: "IN", Description: tx("Beantwoordt vragen van klanten.", "Answers customer questions.")},
+			"tax-authority":    {ID: "tax-authority", Name: register.Name{"nl": "Belastingdienst", "en": "Dutch Tax Administration"}, Kind: "public-authority", Country: "NL", Description: tx("Controleert onze administratie.", "Audits our accounts.")},
 		},
 		Measures: map[string]*register.Measure{
 			"encryption":     {ID: "encryption", Name: tx("Versleuteling", "Encryption"), Description: tx("Gegevens zijn versleuteld opgeslagen.", "Data is stored encrypted."), Kind: "technical"},
@@ -85,7 +85,7 @@ func Sample() *register.Register {
 				ID: "account", Name: tx("Uw account", "Your account"),
 				Summary:    tx("Wij maken en beheren uw account.", "We create and manage your account."),
 				Role:       "controller",
-				Purposes:   txs("Uw account aanmaken", "Creating your account", "Uw abonnement leveren", "Providing your subscription"),
+				Purposes:   register.PurposesOf(txs("Uw account aanmaken", "Creating your account", "Uw abonnement leveren", "Providing your subscription")...),
 				LegalBasis: "contract", Subjects: []string{"listeners"},
 				Categories:  []string{"contact-details", "payment-details", "listening-history"},
 				Requirement: &register.Requirement{Contractual: true, Consequence: tx("Zonder deze gegevens kunt u geen account maken.", "Without this data you cannot create an account.")},
@@ -107,22 +107,28 @@ func Sample() *register.Register {
 				ID: "newsletter", Name: tx("Nieuwsbrief", "Newsletter"),
 				Summary:    tx("Wij sturen u nieuws als u dat wilt.", "We send you news if you want it."),
 				Role:       "controller",
-				Purposes:   txs("U nieuws over artiesten sturen", "Sending you news about artists"),
+				Purposes:   register.PurposesOf(txs("U nieuws over artiesten sturen", "Sending you news about artists")...),
 				LegalBasis: "consent", Subjects: []string{"listeners", "visitors"},
 				Categories: []string{"contact-details"},
-				Retention:  []register.Retention{{Categories: []string{"contact-details"}, Criteria: tx("Tot u zich afmeldt.", "Until you unsubscribe.")}},
+				Recipients: []string{}, Transfers: []register.Transfer{}, // stated: nobody, nothing
+				Retention: []register.Retention{{Categories: []string{"contact-details"}, Criteria: tx("Tot u zich afmeldt.", "Until you unsubscribe.")}},
 				Choices: []register.Choice{{Kind: "withdraw-consent", Title: tx("Afmelden voor de nieuwsbrief", "Unsubscribe from the newsletter"),
 					Steps: txs("Klik op afmelden onderaan elke nieuwsbrief.", "Click unsubscribe at the bottom of any newsletter.")}},
 			},
 			{
 				ID: "fraud-prevention", Name: tx("Fraude voorkomen", "Preventing fraud"),
-				Summary:    tx("Wij sporen misbruik van accounts op.", "We detect abuse of accounts."),
-				Role:       "controller",
-				Purposes:   txs("Misbruik voorkomen", "Preventing abuse"),
+				Summary: tx("Wij sporen misbruik van accounts op.", "We detect abuse of accounts."),
+				Role:    "controller",
+				Purposes: []register.Purpose{
+					{Purpose: tx("Misbruik voorkomen", "Preventing abuse")},
+					{Purpose: tx("Fraude melden aan de politie", "Reporting fraud to the police"), LegalBasis: "legal-obligation",
+						Law: tx("Wet ter voorkoming van witwassen", "Anti-Money Laundering Act")},
+				},
 				LegalBasis: "legitimate-interests", LegitimateInterest: tx("Onze dienst en onze klanten beschermen tegen fraude.", "Protecting our service and customers against fraud."),
 				Subjects: []string{"listeners"}, Categories: []string{"payment-details", "fraud-score"},
 				Recipients: []string{"cloud-host"},
 				Transfers:  []register.Transfer{{Recipient: "cloud-host", Country: "US", Safeguard: "dpf"}},
+				Internal:   &register.ActivityInternal{LIA: "LIA-2026-01"}, // a balancing test is recorded
 				Retention:  []register.Retention{{Categories: []string{"payment-details", "fraud-score"}, Period: "P1Y6M"}},
 				AutomatedDecisions: register.AutomatedDecisions{Used: true,
 					Logic:        tx("Een model weegt betaalgedrag.", "A model weighs payment behaviour."),
@@ -134,18 +140,19 @@ func Sample() *register.Register {
 				ID: "tax-records", Name: tx("Belastingadministratie", "Tax records"),
 				Summary:    tx("Wij bewaren facturen voor de Belastingdienst.", "We keep invoices for the tax authority."),
 				Role:       "controller",
-				Purposes:   txs("Voldoen aan de fiscale bewaarplicht", "Meeting the tax retention duty"),
+				Purposes:   register.PurposesOf(txs("Voldoen aan de fiscale bewaarplicht", "Meeting the tax retention duty")...),
 				LegalBasis: "legal-obligation", Law: tx("Algemene wet inzake rijksbelastingen, art. 52", "General Tax Act, s. 52"),
 				Subjects: []string{"listeners"}, Categories: []string{"payment-details"},
 				Requirement: &register.Requirement{Statutory: true, Consequence: tx("Zonder factuurgegevens kunnen wij u niets verkopen.", "Without invoice data we cannot sell to you.")},
 				Recipients:  []string{"tax-authority"},
+				Transfers:   []register.Transfer{}, // stated: none
 				Retention:   []register.Retention{{Categories: []string{"payment-details"}, Period: "P7Y", Trigger: tx("na het einde van het boekjaar", "after the end of the financial year")}},
 			},
 			{
 				ID: "accessibility-support", Name: tx("Toegankelijkheidshulp", "Accessibility support"),
 				Summary:    tx("Wij passen de dienst aan als u een beperking heeft.", "We adapt the service if you have a disability."),
 				Role:       "controller",
-				Purposes:   txs("De dienst voor u toegankelijk maken", "Making the service accessible to you"),
+				Purposes:   register.PurposesOf(txs("De dienst voor u toegankelijk maken", "Making the service accessible to you")...),
 				LegalBasis: "consent", SpecialCategoryCondition: "art9-2-a",
 				Subjects: []string{"listeners"}, Categories: []string{"health-data"},
 				Retention: []register.Retention{{Categories: []string{"health-data"}, Period: "P1Y"}},
@@ -155,7 +162,7 @@ func Sample() *register.Register {
 			{
 				ID: "staff-monitoring", Name: tx("Interne controle", "Internal audit"),
 				Summary: tx("Intern.", "Internal."), Role: "controller", Public: &f,
-				Purposes:   txs("Controle", "Audit"),
+				Purposes:   register.PurposesOf(txs("Controle", "Audit")...),
 				LegalBasis: "legitimate-interests", LegitimateInterest: tx("Controle", "Audit"),
 				Subjects: []string{"listeners"}, Categories: []string{"contact-details"},
 			},
@@ -163,7 +170,7 @@ func Sample() *register.Register {
 				ID: "label-reporting", Name: tx("Rapportage voor labels", "Reporting for labels"),
 				Summary: tx("Als verwerker.", "As a processor."), Role: "processor",
 				OnBehalfOf: []register.Party{{LegalName: "Platenlabel B.V.", Address: "Plaatweg 3", Country: "NL"}},
-				Purposes:   txs("Rapportage", "Reporting"),
+				Purposes:   register.PurposesOf(txs("Rapportage", "Reporting")...),
 				LegalBasis: "contract", Subjects: []string{"listeners"}, Categories: []string{"listening-history"},
 			},
 		},
@@ -217,7 +224,7 @@ func WithCanaries() (*register.Register, []string) {
 		}
 	}
 	// Definitions that only non-public activities use.
-	reg.Recipients[Canary+"-vendor"] = &register.Recipient{ID: Canary + "-vendor", Name: c("secret-vendor-name"), Kind: "processor", Country: "CN",
+	reg.Recipients[Canary+"-vendor"] = &register.Recipient{ID: Canary + "-vendor", Name: register.Name{"": c("secret-vendor-name"), "en": c("secret-vendor-name-en")}, Kind: "processor", Country: "CN",
 		Description: ct("secret-vendor-description"), Internal: &register.RecipientNote{Contract: c("secret-vendor-contract")}}
 	reg.Categories[Canary+"-category"] = &register.Category{ID: Canary + "-category", Name: ct("secret-category-name"), Description: ct("secret-category-description"),
 		Examples: []register.Text{ct("secret-category-example")}, Source: "received"}
@@ -242,7 +249,7 @@ func WithCanaries() (*register.Register, []string) {
 		// Everything of a non-public activity is secret, not only [internal].
 		a.Name = ct(a.ID + "-name")
 		a.Summary = ct(a.ID + "-summary")
-		a.Purposes = []register.Text{ct(a.ID + "-purpose")}
+		a.Purposes = []register.Purpose{{Purpose: ct(a.ID + "-purpose"), LegalBasis: a.LegalBasis, LegitimateInterest: ct(a.ID + "-purpose-interest"), Law: ct(a.ID + "-purpose-law")}}
 		a.LegitimateInterest = ct(a.ID + "-interest")
 		a.Law = ct(a.ID + "-law")
 		a.SourceDetails = ct(a.ID + "-source-details")

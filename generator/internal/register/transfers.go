@@ -1,0 +1,48 @@
+package register
+
+import (
+	"github.com/privacy-as-code/ropa/generator/internal/country"
+	"github.com/privacy-as-code/ropa/generator/internal/diag"
+)
+
+// safeguard: the safeguard of a transfer fits its country and was in force
+// on the notice's effective date (Art. 45-49).
+func (c *checker) safeguard(rec *file, p []string, t Transfer, name string) {
+	at := append(p[:len(p):len(p)], "safeguard")
+	date := ""
+	if !c.l.failed["organisation"] {
+		date = c.reg.Organisation.EffectiveDate
+	}
+	switch t.Safeguard {
+	case "adequacy":
+		if t.Country == country.DPFCountry {
+			c.errorf(rec, at, "the United States are adequate only for organisations certified under the EU-US Data Privacy Framework: use safeguard = \"dpf\", or scc")
+		} else if _, ok := country.Adequacy(t.Country); !ok {
+			c.errorf(rec, at, "%s (%s) has no EU adequacy decision (list checked %s): use scc, bcr or art49-derogation", t.Country, name, country.AdequacyCheckedOn)
+		} else if since, ok := country.AdequateOn(t.Country, date); date != "" && !ok {
+			c.errorf(rec, at, "the adequacy decision for %s (%s) applies from %s, after the notice's effective_date %s: use the safeguard that applied then", t.Country, name, since, date)
+		}
+	case "dpf":
+		if t.Country != country.DPFCountry {
+			c.errorf(rec, at, "the Data Privacy Framework covers transfers to the United States only, not %s (%s)", t.Country, name)
+		} else if date != "" && date < country.DPFSince {
+			c.errorf(rec, at, "the Data Privacy Framework applies from %s, after the notice's effective_date %s: use the safeguard that applied then, e.g. scc", country.DPFSince, date)
+		}
+	case "privacy-shield":
+		if t.Country != country.DPFCountry {
+			c.errorf(rec, at, "the Privacy Shield covered transfers to the United States only, not %s (%s)", t.Country, name)
+		} else if date == "" || date >= country.PrivacyShieldUntil {
+			c.errorf(rec, at, "the EU-US Privacy Shield was invalidated on %s (Court of Justice, C-311/18) and cannot cover a notice effective %s: use safeguard = \"dpf\" for certified recipients, or scc", country.PrivacyShieldUntil, date)
+		}
+	case "art49-derogation":
+		switch {
+		case t.Derogation == "" && len(t.Details) == 0:
+			c.errorf(rec, at, "an Art. 49 derogation must say which one applies: add derogation = \"art49-1-a\" (… to art49-1-g)")
+		case t.Derogation == "":
+			c.warnf(rec, at, "name the Art. 49(1) derogation relied on: add derogation = \"art49-1-a\" (… to art49-1-g); details alone do not say which letter applies")
+		}
+	}
+	if t.Derogation != "" && t.Safeguard != "art49-derogation" {
+		c.report(rec, append(p[:len(p):len(p)], "derogation"), true, diag.Error, "derogation belongs only to safeguard = \"art49-derogation\", not %q", t.Safeguard)
+	}
+}
