@@ -472,3 +472,24 @@ func TestRetentionRangesAndMaximum(t *testing.T) {
 		}
 	}
 }
+
+// A draft is never published: not in the view, not in register.json.
+func TestDraftsAreNotPublished(t *testing.T) {
+	reg := publishtest.Sample()
+	publishtest.Activity(reg, "newsletter").Draft = true
+	en := data(t, reg, "en")
+	if _, ok := get(t, en, "activities").(map[string]any)["newsletter"]; ok {
+		t.Error("the draft activity is in the view")
+	}
+	s, err := publish.Build(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.RegisterJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b, []byte(`"newsletter"`)) {
+		t.Error("the draft activity is in register.json")
+	}
+}

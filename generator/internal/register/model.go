@@ -230,13 +230,14 @@ type Activity struct {
 	Children                 bool               `json:"children,omitempty"`
 	Manual                   bool               `json:"manual,omitempty"`       // not by automated means: no portability (Art. 20(1)(b))
 	LegalClaims              bool               `json:"legal_claims,omitempty"` // kept for legal claims: erasure limited (Art. 17(3)(e))
+	Draft                    bool               `json:"draft,omitempty"`        // still being described: never published
 	Public                   *bool              `json:"public,omitempty"`       // default true
 	Internal                 *ActivityInternal  `json:"internal,omitempty"`
 }
 
 // IsPublic reports whether the activity is published in the privacy center.
 func (a *Activity) IsPublic() bool {
-	return a.Role == "controller" && (a.Public == nil || *a.Public)
+	return a.Role == "controller" && !a.Draft && (a.Public == nil || *a.Public)
 }
 
 // Requirement says whether providing the data is a statutory or contractual

@@ -36,14 +36,21 @@ func (c *checker) shared() {
 // before activities, so this runs in the loading workers, in parallel.
 func (c *checker) activity(f *file, a *Activity) {
 	c.references(f, a)
-	c.legalBasis(f, a)
+	open := c.draft(f, a)
+	if !open["legal_basis"] {
+		c.legalBasis(f, a)
+	}
 	if c.loaded("categories") { // which categories are special is unknown otherwise
 		c.specialCategories(f, a)
 	}
 	c.transfers(f, a)
-	c.retention(f, a)
+	if !open["retention"] {
+		c.retention(f, a)
+	}
 	c.retentionRanges(f, a)
-	c.role(f, a)
+	if !open["role"] {
+		c.role(f, a)
+	}
 	if a.IsPublic() {
 		c.texts(f, nil, reflect.ValueOf(*a))
 	}

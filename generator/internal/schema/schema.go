@@ -419,9 +419,12 @@ func (s *Set) node(schemaURL string) map[string]any {
 // keyTemplate is the line to add for a missing key, from its schema: the
 // first allowed value, or the shape of the value.
 func (s *Set) keyTemplate(schemaURL, key string) string {
-	props, _ := s.node(schemaURL)["properties"].(map[string]any)
-	prop, _ := props[key].(map[string]any)
 	base, _, _ := strings.Cut(schemaURL, "#")
+	props, _ := s.node(schemaURL)["properties"].(map[string]any)
+	if props[key] == nil { // required in an if/then/else: the properties are beside it
+		props, _ = s.node(strings.TrimSuffix(strings.TrimSuffix(schemaURL, "/else"), "/then"))["properties"].(map[string]any)
+	}
+	prop, _ := props[key].(map[string]any)
 	for range 4 { // follow $ref
 		ref, ok := prop["$ref"].(string)
 		if !ok || !strings.HasPrefix(ref, "#") {

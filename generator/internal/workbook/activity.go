@@ -226,6 +226,9 @@ func (v *actView) cell(field string) string {
 	case "act.owner":
 		return c.stated(in.Owner)
 	case "act.published":
+		if a.Draft {
+			return c.w.get("draft") // the open items are on the Completeness sheet
+		}
 		return c.yesNo(a.IsPublic())
 	case "act.notes":
 		return in.Notes

@@ -90,6 +90,14 @@ func TestRealRegisterFormat(t *testing.T) {
 	if !slices.EqualFunc(transfers, want, slices.Equal) {
 		t.Errorf("transfer rows = %q, want %q", transfers, want)
 	}
+	draft := formatRegister()
+	draft.Activities[len(draft.Activities)-1].Draft = true
+	d := rows(t, open(t, encode(t, draft, Options{Lang: "en"})), "Controller activities")
+	for _, r := range d[1:] {
+		if r[0] == "support" && r[col("Published in the privacy center")] != "No: a draft still being described; its open items are on the Completeness sheet" {
+			t.Errorf("a draft's published cell = %q", r[col("Published in the privacy center")])
+		}
+	}
 	index := rows(t, f, "Index")
 	for _, r := range index[1:] {
 		if r[0] == "support" && r[4] != "6(1)(b) contract\n6(1)(f) legitimate interests" {
