@@ -1,0 +1,430 @@
+// Package change compares two versions of a register and names what changed
+// in Art. 30 terms: purposes, legal bases, data categories, recipients,
+// transfers, retention, the organisation's controllers, DPO and authority.
+// Each change is material (it needs the DPO's approval and may need notice
+// to people) or editorial.
+package change
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/privacy-as-code/ropa/generator/internal/register"
+)
+
+// Kinds of change.
+const (
+	ActivityAdded       = "activity-added"
+	ActivityRemoved     = "activity-removed"
+	ActivityPublished   = "activity-published"
+	ActivityUnpublished = "activity-unpublished"
+	PurposeAdded        = "purpose-added"
+	PurposeRemoved      = "purpose-removed"
+	LegalBasisChanged   = "legal-basis-changed"
+	CategoryAdded       = "category-added"
+	CategoryRemoved     = "category-removed"
+	RecipientAdded      = "recipient-added"
+	RecipientRemoved    = "recipient-removed"
+	TransferAdded       = "transfer-added"
+	TransferRemoved     = "transfer-removed"
+	SafeguardChanged    = "safeguard-changed"
+	RetentionLonger     = "retention-longer"
+	RetentionShorter    = "retention-shorter"
+	RetentionChanged    = "retention-changed"
+	RetentionAdded      = "retention-added"
+	RetentionRemoved    = "retention-removed"
+	ControllerAdded     = "controller-added"
+	ControllerRemoved   = "controller-removed"
+	ControllerChanged   = "controller-changed"
+	DPOChanged          = "dpo-changed"
+	AuthorityChanged    = "authority-changed"
+	CategoryMadeSpecial = "category-made-special"
+	RecipientMoved      = "recipient-country-changed"
+	TextEdited          = "text-edited"
+)
+
+// Change is one difference between two registers.
+type Change struct {
+	Kind     string `json:"kind"`
+	Record   string `json:"record"`             // "activity:<id>", "organisation", "categories:<id>", ...
+	Activity string `json:"activity,omitempty"` // the activity's id, for changes to an activity
+	Material bool   `json:"material"`
+	Subject  string `json:"subject,omitempty"` // what changed: a purpose, a category id, a recipient id, ...
+	Old      string `json:"old,omitempty"`
+	New      string `json:"new,omitempty"`
+
+	// words of the subject per language, when it is a text (a purpose)
+	subjectText register.Text
+	name        register.Text // the activity's name
+	field       string        // the record's field the change is about
+}
+
+// SubjectIn returns the subject in lang: a purpose's text in that language,
+// else the subject as is.
+func (c Change) SubjectIn(lang, defaultLang string) string {
+	if c.subjectText != nil {
+		if s := c.subjectText.In(lang, defaultLang); s != "" {
+			return s
+		}
+		return c.subjectText.In(defaultLang, defaultLang)
+	}
+	return c.Subject
+}
+
+// Compare returns the changes from old to new, ordered by record and then in
+// the order the aspects are compared.
+func Compare(old, new *register.Register) []Change {
+	var out []Change
+	out = append(out, organisation(&old.Organisation, &new.Organisation)...)
+	out = append(out, sharedCategories(old, new)...)
+	out = append(out, sharedRecipients(old, new)...)
+	olds := map[string]*register.Activity{}
+	for _, a := range old.Activities {
+		olds[a.ID] = a
+	}
+	news := map[string]*register.Activity{}
+	for _, a := range new.Activities {
+		news[a.ID] = a
+	}
+	for _, id := range unionKeys(olds, news) {
+		o, n := olds[id], news[id]
+		rec := "activity:" + id
+		var changes []Change
+		switch {
+		case o == nil:
+			changes = append(changes, Change{Kind: ActivityAdded, Record: rec, Activity: id, Material: true})
+			if n.IsPublic() {
+				changes = append(changes, Change{Kind: ActivityPublished, Record: rec, Activity: id, Material: true})
+			}
+		case n == nil:
+			changes = append(changes, Change{Kind: ActivityRemoved, Record: rec, Activity: id})
+			n = o
+		default:
+			changes = activity(o, n, new.DefaultLanguage, new.Categories)
+		}
+		for i := range changes {
+			changes[i].name = n.Name
+		}
+		out = append(out, changes...)
+	}
+	return out
+}
+
+// activity compares two versions of one activity, aspect by aspect, and
+// summarises the fields that changed otherwise as one text edit.
+func activity(o, n *register.Activity, defaultLang string, categories map[string]*register.Category) []Change {
+	var out []Change
+	for _, aspect := range []func() []Change{
+		func() []Change { return published(o, n) },
+		func() []Change { return purposes(o, n, defaultLang) },
+		func() []Change { return dataCategories(o, n, categories) },
+		func() []Change { return recipients(o, n) },
+		func() []Change { return transfers(o, n) },
+		func() []Change { return retention(o, n) },
+	} {
+		out = append(out, aspect()...)
+	}
+	explained := map[string]bool{}
+	for i := range out {
+		out[i].Record, out[i].Activity = "activity:"+n.ID, n.ID
+		explained[out[i].field] = true
+	}
+	if fields := editedFields(o, n, explained); len(fields) > 0 {
+		out = append(out, Change{Kind: TextEdited, Record: "activity:" + n.ID, Activity: n.ID, Subject: strings.Join(fields, ", ")})
+	}
+	return out
+}
+
+func published(o, n *register.Activity) []Change {
+	switch {
+	case !o.IsPublic() && n.IsPublic():
+		return []Change{{Kind: ActivityPublished, Material: true, field: "public"}}
+	case o.IsPublic() && !n.IsPublic():
+		return []Change{{Kind: ActivityUnpublished, field: "public"}}
+	}
+	return nil
+}
+
+// purposes: purposes are matched by their text in the default language; a
+// reworded purpose is a removed one and an added one, since the wording is
+// what people are told.
+func purposes(o, n *register.Activity, defaultLang string) []Change {
+	key := func(p register.Purpose) string { return p.Purpose.In(defaultLang, defaultLang) }
+	olds := map[string]int{}
+	for i, p := range o.Purposes {
+		olds[key(p)] = i
+	}
+	news := map[string]int{}
+	var out []Change
+	for i, p := range n.Purposes {
+		k := key(p)
+		news[k] = i
+		j, ok := olds[k]
+		if !ok {
+			out = append(out, Change{Kind: PurposeAdded, Material: true, Subject: k, subjectText: p.Purpose, New: n.Resolved(i).LegalBasis, field: "purposes"})
+			continue
+		}
+		if ob, nb := o.Resolved(j).LegalBasis, n.Resolved(i).LegalBasis; ob != nb {
+			field := "legal_basis" // where the basis is written
+			if p.LegalBasis != "" || o.Purposes[j].LegalBasis != "" {
+				field = "purposes"
+			}
+			out = append(out, Change{Kind: LegalBasisChanged, Material: true, Subject: k, subjectText: p.Purpose, Old: ob, New: nb, field: field})
+		}
+	}
+	for _, p := range o.Purposes {
+		if _, ok := news[key(p)]; !ok {
+			out = append(out, Change{Kind: PurposeRemoved, Subject: key(p), subjectText: p.Purpose, field: "purposes"})
+		}
+	}
+	return out
+}
+
+func dataCategories(o, n *register.Activity, categories map[string]*register.Category) []Change {
+	var out []Change
+	for _, id := range added(o.Categories, n.Categories) {
+		c := Change{Kind: CategoryAdded, Subject: id, field: "categories"}
+		if cat := categories[id]; cat != nil {
+			switch {
+			case cat.Special:
+				c.New, c.Material = "special", true
+			case cat.Criminal:
+				c.New, c.Material = "criminal", true
+			}
+		}
+		out = append(out, c)
+	}
+	for _, id := range added(n.Categories, o.Categories) {
+		out = append(out, Change{Kind: CategoryRemoved, Subject: id, field: "categories"})
+	}
+	return out
+}
+
+func recipients(o, n *register.Activity) []Change {
+	var out []Change
+	for _, id := range added(o.Recipients, n.Recipients) {
+		out = append(out, Change{Kind: RecipientAdded, Material: true, Subject: id, field: "recipients"})
+	}
+	for _, id := range added(n.Recipients, o.Recipients) {
+		out = append(out, Change{Kind: RecipientRemoved, Subject: id, field: "recipients"})
+	}
+	return out
+}
+
+// safeguardStrength orders the transfer safeguards: an adequacy decision
+// (the Data Privacy Framework is one) above the Art. 46 safeguards, above an
+// Art. 49 derogation. Unknown safeguards rank lowest.
+var safeguardStrength = map[string]int{"adequacy": 3, "dpf": 3, "bcr": 2, "scc": 2, "art49-derogation": 1}
+
+// transfers are matched by recipient and country.
+func transfers(o, n *register.Activity) []Change {
+	key := func(t register.Transfer) string { return t.Recipient + " (" + t.Country + ")" }
+	olds := map[string]register.Transfer{}
+	for _, t := range o.Transfers {
+		olds[key(t)] = t
+	}
+	news := map[string]bool{}
+	var out []Change
+	for _, t := range n.Transfers {
+		k := key(t)
+		news[k] = true
+		ot, ok := olds[k]
+		switch {
+		case !ok:
+			out = append(out, Change{Kind: TransferAdded, Material: true, Subject: k, New: t.Safeguard, field: "transfers"})
+		case ot.Safeguard != t.Safeguard:
+			out = append(out, Change{Kind: SafeguardChanged, Material: safeguardStrength[t.Safeguard] < safeguardStrength[ot.Safeguard],
+				Subject: k, Old: ot.Safeguard, New: t.Safeguard, field: "transfers"})
+		}
+	}
+	for _, t := range o.Transfers {
+		if !news[key(t)] {
+			out = append(out, Change{Kind: TransferRemoved, Subject: key(t), Old: t.Safeguard, field: "transfers"})
+		}
+	}
+	return out
+}
+
+// retention rules are matched by their data categories.
+func retention(o, n *register.Activity) []Change {
+	key := func(r register.Retention) string {
+		c := slices.Clone(r.Categories)
+		sort.Strings(c)
+		return strings.Join(c, ", ")
+	}
+	olds := map[string]register.Retention{}
+	for _, r := range o.Retention {
+		olds[key(r)] = r
+	}
+	news := map[string]bool{}
+	var out []Change
+	for _, r := range n.Retention {
+		k := key(r)
+		news[k] = true
+		or, ok := olds[k]
+		switch {
+		case !ok:
+			out = append(out, Change{Kind: RetentionAdded, Subject: k, New: r.Period, field: "retention"})
+		case or.Period == r.Period:
+		case or.Period == "" || r.Period == "":
+			// from criteria to a period or back: not comparable, so
+			// reviewed as if longer
+			out = append(out, Change{Kind: RetentionChanged, Material: true, Subject: k, Old: or.Period, New: r.Period, field: "retention"})
+		default:
+			cmp, ok := compareDurations(or.Period, r.Period)
+			switch {
+			case !ok:
+				out = append(out, Change{Kind: RetentionChanged, Material: true, Subject: k, Old: or.Period, New: r.Period, field: "retention"})
+			case cmp < 0:
+				out = append(out, Change{Kind: RetentionLonger, Material: true, Subject: k, Old: or.Period, New: r.Period, field: "retention"})
+			case cmp > 0:
+				out = append(out, Change{Kind: RetentionShorter, Subject: k, Old: or.Period, New: r.Period, field: "retention"})
+			} // the same length written differently is a text edit
+		}
+	}
+	for _, r := range o.Retention {
+		if !news[key(r)] {
+			out = append(out, Change{Kind: RetentionRemoved, Subject: key(r), Old: r.Period, field: "retention"})
+		}
+	}
+	return out
+}
+
+// organisation compares the controllers, the DPO and the lead authority.
+func organisation(o, n *register.Organisation) []Change {
+	var out []Change
+	rec := "organisation"
+	id := func(p register.Party) string {
+		if p.ID != "" {
+			return p.ID
+		}
+		return p.LegalName
+	}
+	olds := map[string]register.Party{}
+	for _, p := range o.Controllers {
+		olds[id(p)] = p
+	}
+	news := map[string]bool{}
+	for _, p := range n.Controllers {
+		news[id(p)] = true
+		op, ok := olds[id(p)]
+		switch {
+		case !ok:
+			out = append(out, Change{Kind: ControllerAdded, Record: rec, Subject: p.LegalName, New: p.Country})
+		case op != p:
+			out = append(out, Change{Kind: ControllerChanged, Record: rec, Subject: id(p), Old: op.LegalName, New: p.LegalName})
+		}
+	}
+	for _, p := range o.Controllers {
+		if !news[id(p)] {
+			out = append(out, Change{Kind: ControllerRemoved, Record: rec, Subject: p.LegalName})
+		}
+	}
+	dpo := func(d *register.DPO) string {
+		if d == nil {
+			return ""
+		}
+		return strings.TrimSpace(d.Name + " <" + d.Email + ">")
+	}
+	if o.DPO == nil != (n.DPO == nil) || o.DPO != nil && *o.DPO != *n.DPO {
+		out = append(out, Change{Kind: DPOChanged, Record: rec, Old: dpo(o.DPO), New: dpo(n.DPO)})
+	}
+	if o.SupervisoryAuthority != n.SupervisoryAuthority {
+		out = append(out, Change{Kind: AuthorityChanged, Record: rec, Old: o.SupervisoryAuthority.Name, New: n.SupervisoryAuthority.Name})
+	}
+	return out
+}
+
+// sharedCategories: a category that becomes special or criminal changes
+// every activity that uses it.
+func sharedCategories(old, new *register.Register) []Change {
+	var out []Change
+	for _, id := range sortedKeys(new.Categories) {
+		o, n := old.Categories[id], new.Categories[id]
+		if o == nil {
+			continue // reported where an activity starts using it
+		}
+		if !o.Special && n.Special || !o.Criminal && n.Criminal {
+			kind := "special"
+			if !n.Special {
+				kind = "criminal"
+			}
+			out = append(out, Change{Kind: CategoryMadeSpecial, Record: "categories:" + id, Material: true, Subject: id, New: kind})
+		}
+	}
+	return out
+}
+
+// sharedRecipients: a recipient that moves to another country.
+func sharedRecipients(old, new *register.Register) []Change {
+	var out []Change
+	for _, id := range sortedKeys(new.Recipients) {
+		o, n := old.Recipients[id], new.Recipients[id]
+		if o != nil && o.Country != n.Country {
+			out = append(out, Change{Kind: RecipientMoved, Record: "recipients:" + id, Material: true, Subject: id, Old: o.Country, New: n.Country})
+		}
+	}
+	return out
+}
+
+// editedFields lists the record's top-level fields that differ, leaving out
+// those a change above explains.
+func editedFields(o, n *register.Activity, explained map[string]bool) []string {
+	of, nf := fields(o), fields(n)
+	var out []string
+	for _, k := range unionKeys(of, nf) {
+		if !explained[k] && string(of[k]) != string(nf[k]) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func fields(a *register.Activity) map[string]json.RawMessage {
+	b, err := json.Marshal(a)
+	if err != nil {
+		panic(fmt.Sprintf("activity %s does not marshal: %v", a.ID, err))
+	}
+	m := map[string]json.RawMessage{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// added returns the elements of b that a lacks, in b's order.
+func added(a, b []string) []string {
+	var out []string
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func unionKeys[V any](a, b map[string]V) []string {
+	var out []string
+	for k := range a {
+		out = append(out, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
