@@ -1,73 +1,70 @@
 package change
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Languages are the languages changes are described in.
 var Languages = []string{"nl", "en"}
 
-// words are the sentences per kind of change and language; %[1]s is the
-// subject, %[2]s the old value, %[3]s the new one.
+// words are the sentences per kind of change and language; {subject} is the
+// subject, {old} the old value, {new} the new one.
 var words = map[string]map[string]string{
 	"en": {
 		ActivityAdded:       "activity added",
 		ActivityRemoved:     "activity removed",
 		ActivityPublished:   "activity published in the privacy center",
 		ActivityUnpublished: "activity no longer published in the privacy center",
-		PurposeAdded:        "new purpose %[1]q (legal basis %[3]s)",
-		PurposeRemoved:      "purpose removed: %[1]q",
-		LegalBasisChanged:   "legal basis of purpose %[1]q changed from %[2]s to %[3]s",
-		CategoryAdded:       "new data category %[1]s",
-		CategoryRemoved:     "data category removed: %[1]s",
-		RecipientAdded:      "new recipient %[1]s",
-		RecipientRemoved:    "recipient removed: %[1]s",
-		TransferAdded:       "new transfer to %[1]s with safeguard %[3]s",
-		TransferRemoved:     "transfer removed: %[1]s",
-		SafeguardChanged:    "safeguard of the transfer to %[1]s changed from %[2]s to %[3]s",
-		RetentionLonger:     "retention of %[1]s made longer: %[2]s → %[3]s",
-		RetentionShorter:    "retention of %[1]s made shorter: %[2]s → %[3]s",
-		RetentionChanged:    "retention of %[1]s changed: %[2]s → %[3]s",
-		RetentionAdded:      "retention stated for %[1]s",
-		RetentionRemoved:    "retention no longer stated for %[1]s",
-		ControllerAdded:     "new controller %[1]s (%[3]s)",
-		ControllerRemoved:   "controller removed: %[1]s",
-		ControllerChanged:   "details of controller %[1]s changed",
-		DPOChanged:          "data protection officer changed: %[2]s → %[3]s",
-		AuthorityChanged:    "lead supervisory authority changed: %[2]s → %[3]s",
-		CategoryMadeSpecial: "data category %[1]s is now %[3]s data",
-		RecipientMoved:      "recipient %[1]s moved from %[2]s to %[3]s",
-		TextEdited:          "text edited: %[1]s",
+		PurposeAdded:        "new purpose \"{subject}\" (legal basis {new})",
+		PurposeRemoved:      "purpose removed: \"{subject}\"",
+		LegalBasisChanged:   "legal basis of purpose \"{subject}\" changed from {old} to {new}",
+		CategoryAdded:       "new data category {subject}",
+		CategoryRemoved:     "data category removed: {subject}",
+		RecipientAdded:      "new recipient {subject}",
+		RecipientRemoved:    "recipient removed: {subject}",
+		TransferAdded:       "new transfer to {subject} with safeguard {new}",
+		TransferRemoved:     "transfer removed: {subject}",
+		SafeguardChanged:    "safeguard of the transfer to {subject} changed from {old} to {new}",
+		RetentionLonger:     "retention of {subject} made longer: {old} → {new}",
+		RetentionShorter:    "retention of {subject} made shorter: {old} → {new}",
+		RetentionChanged:    "retention of {subject} changed: {old} → {new}",
+		RetentionAdded:      "retention stated for {subject}",
+		RetentionRemoved:    "retention no longer stated for {subject}",
+		ControllerAdded:     "new controller {subject} ({new})",
+		ControllerRemoved:   "controller removed: {subject}",
+		ControllerChanged:   "details of controller {subject} changed",
+		DPOChanged:          "data protection officer changed: {old} → {new}",
+		AuthorityChanged:    "lead supervisory authority changed: {old} → {new}",
+		CategoryMadeSpecial: "data category {subject} is now {new} data",
+		RecipientMoved:      "recipient {subject} moved from {old} to {new}",
+		TextEdited:          "text edited: {subject}",
 	},
 	"nl": {
 		ActivityAdded:       "verwerking toegevoegd",
 		ActivityRemoved:     "verwerking verwijderd",
 		ActivityPublished:   "verwerking gepubliceerd in het privacycentrum",
 		ActivityUnpublished: "verwerking niet meer gepubliceerd in het privacycentrum",
-		PurposeAdded:        "nieuw doel %[1]q (grondslag %[3]s)",
-		PurposeRemoved:      "doel verwijderd: %[1]q",
-		LegalBasisChanged:   "grondslag van doel %[1]q gewijzigd van %[2]s in %[3]s",
-		CategoryAdded:       "nieuwe categorie persoonsgegevens %[1]s",
-		CategoryRemoved:     "categorie persoonsgegevens verwijderd: %[1]s",
-		RecipientAdded:      "nieuwe ontvanger %[1]s",
-		RecipientRemoved:    "ontvanger verwijderd: %[1]s",
-		TransferAdded:       "nieuwe doorgifte aan %[1]s met waarborg %[3]s",
-		TransferRemoved:     "doorgifte verwijderd: %[1]s",
-		SafeguardChanged:    "waarborg van de doorgifte aan %[1]s gewijzigd van %[2]s in %[3]s",
-		RetentionLonger:     "bewaartermijn van %[1]s verlengd: %[2]s → %[3]s",
-		RetentionShorter:    "bewaartermijn van %[1]s verkort: %[2]s → %[3]s",
-		RetentionChanged:    "bewaartermijn van %[1]s gewijzigd: %[2]s → %[3]s",
-		RetentionAdded:      "bewaartermijn vermeld voor %[1]s",
-		RetentionRemoved:    "bewaartermijn niet meer vermeld voor %[1]s",
-		ControllerAdded:     "nieuwe verwerkingsverantwoordelijke %[1]s (%[3]s)",
-		ControllerRemoved:   "verwerkingsverantwoordelijke verwijderd: %[1]s",
-		ControllerChanged:   "gegevens van verwerkingsverantwoordelijke %[1]s gewijzigd",
-		DPOChanged:          "functionaris gegevensbescherming gewijzigd: %[2]s → %[3]s",
-		AuthorityChanged:    "leidende toezichthoudende autoriteit gewijzigd: %[2]s → %[3]s",
-		CategoryMadeSpecial: "categorie persoonsgegevens %[1]s is nu %[3]s",
-		RecipientMoved:      "ontvanger %[1]s verhuisd van %[2]s naar %[3]s",
-		TextEdited:          "tekst gewijzigd: %[1]s",
+		PurposeAdded:        "nieuw doel \"{subject}\" (grondslag {new})",
+		PurposeRemoved:      "doel verwijderd: \"{subject}\"",
+		LegalBasisChanged:   "grondslag van doel \"{subject}\" gewijzigd van {old} in {new}",
+		CategoryAdded:       "nieuwe categorie persoonsgegevens {subject}",
+		CategoryRemoved:     "categorie persoonsgegevens verwijderd: {subject}",
+		RecipientAdded:      "nieuwe ontvanger {subject}",
+		RecipientRemoved:    "ontvanger verwijderd: {subject}",
+		TransferAdded:       "nieuwe doorgifte aan {subject} met waarborg {new}",
+		TransferRemoved:     "doorgifte verwijderd: {subject}",
+		SafeguardChanged:    "waarborg van de doorgifte aan {subject} gewijzigd van {old} in {new}",
+		RetentionLonger:     "bewaartermijn van {subject} verlengd: {old} → {new}",
+		RetentionShorter:    "bewaartermijn van {subject} verkort: {old} → {new}",
+		RetentionChanged:    "bewaartermijn van {subject} gewijzigd: {old} → {new}",
+		RetentionAdded:      "bewaartermijn vermeld voor {subject}",
+		RetentionRemoved:    "bewaartermijn niet meer vermeld voor {subject}",
+		ControllerAdded:     "nieuwe verwerkingsverantwoordelijke {subject} ({new})",
+		ControllerRemoved:   "verwerkingsverantwoordelijke verwijderd: {subject}",
+		ControllerChanged:   "gegevens van verwerkingsverantwoordelijke {subject} gewijzigd",
+		DPOChanged:          "functionaris gegevensbescherming gewijzigd: {old} → {new}",
+		AuthorityChanged:    "leidende toezichthoudende autoriteit gewijzigd: {old} → {new}",
+		CategoryMadeSpecial: "categorie persoonsgegevens {subject} is nu {new}",
+		RecipientMoved:      "ontvanger {subject} verhuisd van {old} naar {new}",
+		TextEdited:          "tekst gewijzigd: {subject}",
 	},
 }
 
@@ -107,7 +104,7 @@ func (c Change) Describe(lang, defaultLang string) string {
 	case CategoryMadeSpecial:
 		new = w[new]
 	}
-	s := fmt.Sprintf(words[lang][c.Kind], c.SubjectIn(lang, defaultLang), old, new)
+	s := strings.NewReplacer("{subject}", c.SubjectIn(lang, defaultLang), "{old}", old, "{new}", new).Replace(words[lang][c.Kind])
 	switch {
 	case c.Kind == CategoryAdded && c.New != "":
 		s += " (" + w[c.New] + ")"

@@ -50,7 +50,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 
 	// The revisions: both are resolved before anything is loaded, so a
 	// missing one is reported at once.
-	var fromRev, fromLabel string
+	var fromRev, fromLabel, defaultBranch string
 	if *from == "" {
 		branch, err := repo.DefaultBranch()
 		if err != nil {
@@ -66,13 +66,14 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return exitUsage
 		}
-		fromLabel = fmt.Sprintf("%s (merge-base HEAD %s)", fromRev[:7], branch)
+		fromLabel = fromRev[:7]
+		defaultBranch = branch
 	} else {
 		if fromRev, err = repo.Resolve(*from); err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitUsage
 		}
-		fromLabel = fmt.Sprintf("%s (%s)", *from, fromRev[:7])
+		fromLabel = *from
 	}
 	toRev, toLabel := "", ""
 	if *to != "" {
@@ -80,7 +81,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return exitUsage
 		}
-		toLabel = fmt.Sprintf("%s (%s)", *to, toRev[:7])
+		toLabel = *to
 	}
 
 	old, ok, err := loadRevision(repo, fromRev, fromLabel, stderr)
@@ -111,6 +112,9 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		if slices.Contains(change.Languages, new.DefaultLanguage) {
 			r.Lang = new.DefaultLanguage
 		}
+	}
+	if defaultBranch != "" {
+		r.From += fmt.Sprintf(map[string]string{"nl": " (de splitsing van HEAD en %s)", "en": " (the merge base of HEAD and %s)"}[r.Lang], defaultBranch)
 	}
 	if r.To == "" {
 		r.To = map[string]string{"nl": "de werkmap", "en": "the working tree"}[r.Lang]
