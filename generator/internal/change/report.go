@@ -9,7 +9,8 @@ import (
 
 // Report is the outcome of a comparison, ready to print.
 type Report struct {
-	From, To    string // the two sides, as the reader should see them
+	From, To    string // the revisions compared, as given; To "" is the working tree
+	FromNote    string // said after From, e.g. how it was chosen
 	Lang        string // the language to describe changes in
 	DefaultLang string // the site's default language
 	Changes     []Change
@@ -28,17 +29,21 @@ func (r *Report) Material() int {
 
 // summary is the one line that opens every format.
 func (r *Report) summary(quote func(string) string) string {
+	from, to := quote(r.From)+r.FromNote, map[string]string{"nl": "de werkmap", "en": "the working tree"}[r.Lang]
+	if r.To != "" {
+		to = quote(r.To)
+	}
 	if len(r.Changes) == 0 {
 		return fmt.Sprintf(map[string]string{
 			"en": "No changes to the register from %s to %s.",
 			"nl": "Geen wijzigingen in het register van %s naar %s.",
-		}[r.Lang], quote(r.From), quote(r.To))
+		}[r.Lang], from, to)
 	}
 	changes := plural(len(r.Changes), map[string][2]string{"en": {"change", "changes"}, "nl": {"wijziging", "wijzigingen"}}[r.Lang])
 	return fmt.Sprintf(map[string]string{
 		"en": "Changes to the register from %s to %s: %s, %d material.",
 		"nl": "Wijzigingen in het register van %s naar %s: %s, %d materieel.",
-	}[r.Lang], quote(r.From), quote(r.To), changes, r.Material())
+	}[r.Lang], from, to, changes, r.Material())
 }
 
 func plural(n int, w [2]string) string {

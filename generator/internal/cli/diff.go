@@ -106,7 +106,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 
-	r := &change.Report{From: fromLabel, To: toLabel, Lang: *lang, DefaultLang: new.DefaultLanguage, Changes: change.Compare(old, new)}
+	r := &change.Report{From: fromLabel, To: *to, Lang: *lang, DefaultLang: new.DefaultLanguage, Changes: change.Compare(old, new)}
 	if r.Lang == "" {
 		r.Lang = "en"
 		if slices.Contains(change.Languages, new.DefaultLanguage) {
@@ -114,10 +114,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if defaultBranch != "" {
-		r.From += fmt.Sprintf(map[string]string{"nl": " (de splitsing van HEAD en %s)", "en": " (the merge base of HEAD and %s)"}[r.Lang], defaultBranch)
-	}
-	if r.To == "" {
-		r.To = map[string]string{"nl": "de werkmap", "en": "the working tree"}[r.Lang]
+		r.FromNote = fmt.Sprintf(map[string]string{"nl": " (de splitsing van HEAD en %s)", "en": " (the merge base of HEAD and %s)"}[r.Lang], defaultBranch)
 	}
 	switch *format {
 	case "markdown":
