@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/privacy-as-code/ropa/generator/internal/country"
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
@@ -248,46 +249,61 @@ func transfers(o, n *register.Activity) []Change {
 	return out
 }
 
-// retention rules are matched by their data categories.
+// retention is compared per data category: the period of the rule that
+// covers it. Categories with the same change are reported together.
 func retention(o, n *register.Activity) []Change {
-	key := func(r register.Retention) string {
-		c := slices.Clone(r.Categories)
-		sort.Strings(c)
-		return strings.Join(c, ", ")
+	byCategory := func(a *register.Activity) (map[string]register.Retention, []string) {
+		m := map[string]register.Retention{}
+		var order []string
+		for _, r := range a.Retention {
+			for _, c := range r.Categories {
+				if _, ok := m[c]; !ok {
+					m[c] = r
+					order = append(order, c)
+				}
+			}
+		}
+		return m, order
 	}
-	olds := map[string]register.Retention{}
-	for _, r := range o.Retention {
-		olds[key(r)] = r
-	}
-	news := map[string]bool{}
+	olds, oldOrder := byCategory(o)
+	news, newOrder := byCategory(n)
 	var out []Change
-	for _, r := range n.Retention {
-		k := key(r)
-		news[k] = true
-		or, ok := olds[k]
+	add := func(c Change) {
+		c.field = "retention"
+		for i, d := range out {
+			if d.Kind == c.Kind && d.Old == c.Old && d.New == c.New {
+				out[i].Subject += ", " + c.Subject
+				return
+			}
+		}
+		out = append(out, c)
+	}
+	for _, cat := range newOrder {
+		r := news[cat]
+		or, ok := olds[cat]
 		switch {
 		case !ok:
-			out = append(out, Change{Kind: RetentionAdded, Subject: k, New: r.Period, field: "retention"})
+			add(Change{Kind: RetentionAdded, Subject: cat, New: r.Period})
 		case or.Period == r.Period:
 		case or.Period == "" || r.Period == "":
 			// from criteria to a period or back: not comparable, so
 			// reviewed as if longer
-			out = append(out, Change{Kind: RetentionChanged, Material: true, Subject: k, Old: or.Period, New: r.Period, field: "retention"})
+			add(Change{Kind: RetentionChanged, Material: true, Subject: cat, Old: or.Period, New: r.Period})
 		default:
 			cmp, ok := compareDurations(or.Period, r.Period)
 			switch {
 			case !ok:
-				out = append(out, Change{Kind: RetentionChanged, Material: true, Subject: k, Old: or.Period, New: r.Period, field: "retention"})
+				add(Change{Kind: RetentionChanged, Material: true, Subject: cat, Old: or.Period, New: r.Period})
 			case cmp < 0:
-				out = append(out, Change{Kind: RetentionLonger, Material: true, Subject: k, Old: or.Period, New: r.Period, field: "retention"})
+				add(Change{Kind: RetentionLonger, Material: true, Subject: cat, Old: or.Period, New: r.Period})
 			case cmp > 0:
-				out = append(out, Change{Kind: RetentionShorter, Subject: k, Old: or.Period, New: r.Period, field: "retention"})
+				add(Change{Kind: RetentionShorter, Subject: cat, Old: or.Period, New: r.Period})
 			} // the same length written differently is a text edit
 		}
 	}
-	for _, r := range o.Retention {
-		if !news[key(r)] {
-			out = append(out, Change{Kind: RetentionRemoved, Subject: key(r), Old: r.Period, field: "retention"})
+	for _, cat := range oldOrder {
+		if _, ok := news[cat]; !ok {
+			add(Change{Kind: RetentionRemoved, Subject: cat, Old: olds[cat].Period})
 		}
 	}
 	return out
@@ -358,13 +374,14 @@ func sharedCategories(old, new *register.Register) []Change {
 	return out
 }
 
-// sharedRecipients: a recipient that moves to another country.
+// sharedRecipients: a recipient that moves to another country; material
+// when the new country is outside the EEA.
 func sharedRecipients(old, new *register.Register) []Change {
 	var out []Change
 	for _, id := range sortedKeys(new.Recipients) {
 		o, n := old.Recipients[id], new.Recipients[id]
 		if o != nil && o.Country != n.Country {
-			out = append(out, Change{Kind: RecipientMoved, Record: "recipients:" + id, Material: true, Subject: id, Old: o.Country, New: n.Country})
+			out = append(out, Change{Kind: RecipientMoved, Record: "recipients:" + id, Material: !country.InEEA(n.Country), Subject: id, Old: o.Country, New: n.Country})
 		}
 	}
 	return out

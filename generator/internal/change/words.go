@@ -33,7 +33,7 @@ var words = map[string]map[string]string{
 		ControllerChanged:   "details of controller {subject} changed",
 		DPOChanged:          "data protection officer changed: {old} → {new}",
 		AuthorityChanged:    "lead supervisory authority changed: {old} → {new}",
-		CategoryMadeSpecial: "data category {subject} is now {new} data",
+		CategoryMadeSpecial: "data category {subject} is now {new}",
 		RecipientMoved:      "recipient {subject} moved from {old} to {new}",
 		TextEdited:          "text edited: {subject}",
 	},
@@ -71,12 +71,12 @@ var words = map[string]map[string]string{
 // extra words: qualifiers of values, per language.
 var extra = map[string]map[string]string{
 	"en": {
-		"special": "special category (Art. 9)", "criminal": "criminal convictions and offences (Art. 10)",
+		"special": "a special category (Art. 9)", "criminal": "data on criminal convictions and offences (Art. 10)",
 		"weaker": "weaker", "stronger": "stronger", "none": "none", "criteria": "criteria in words",
 		"material": "material", "editorial": "editorial",
 	},
 	"nl": {
-		"special": "bijzondere categorie (art. 9)", "criminal": "strafrechtelijke gegevens (art. 10)",
+		"special": "een bijzondere categorie (art. 9)", "criminal": "strafrechtelijke gegevens (art. 10)",
 		"weaker": "zwakker", "stronger": "sterker", "none": "geen", "criteria": "criteria in woorden",
 		"material": "materieel", "editorial": "redactioneel",
 	},
@@ -107,7 +107,7 @@ func (c Change) Describe(lang, defaultLang string) string {
 	s := strings.NewReplacer("{subject}", c.SubjectIn(lang, defaultLang), "{old}", old, "{new}", new).Replace(words[lang][c.Kind])
 	switch {
 	case c.Kind == CategoryAdded && c.New != "":
-		s += " (" + w[c.New] + ")"
+		s += ": " + w[c.New]
 	case c.Kind == SafeguardChanged && c.Material:
 		s += " (" + w["weaker"] + ")"
 	case c.Kind == SafeguardChanged && safeguardStrength[c.New] > safeguardStrength[c.Old]:
