@@ -42,6 +42,7 @@ const (
 	ControllerChanged   = "controller-changed"
 	DPOChanged          = "dpo-changed"
 	AuthorityChanged    = "authority-changed"
+	AuthorityDetails    = "authority-details-changed"
 	CategoryMadeSpecial = "category-made-special"
 	RecipientMoved      = "recipient-country-changed"
 	TextEdited          = "text-edited"
@@ -310,48 +311,71 @@ func retention(o, n *register.Activity) []Change {
 }
 
 // organisation compares the controllers, the DPO and the lead authority.
+// Controllers are matched by id, or else by legal name (a controller that
+// gains an id when a second one is added is the same controller).
 func organisation(o, n *register.Organisation) []Change {
 	var out []Change
 	rec := "organisation"
-	id := func(p register.Party) string {
+	name := func(p register.Party) string {
 		if p.ID != "" {
 			return p.ID
 		}
 		return p.LegalName
 	}
-	olds := map[string]register.Party{}
-	for _, p := range o.Controllers {
-		olds[id(p)] = p
+	same := func(a, b register.Party) bool {
+		return a.ID != "" && a.ID == b.ID || a.LegalName == b.LegalName
 	}
-	news := map[string]bool{}
+	matched := map[int]bool{}
 	for _, p := range n.Controllers {
-		news[id(p)] = true
-		op, ok := olds[id(p)]
+		j := slices.IndexFunc(o.Controllers, func(op register.Party) bool { return same(op, p) })
 		switch {
-		case !ok:
+		case j < 0:
 			out = append(out, Change{Kind: ControllerAdded, Record: rec, Subject: p.LegalName, New: p.Country})
-		case op != p:
-			out = append(out, Change{Kind: ControllerChanged, Record: rec, Subject: id(p), Old: op.LegalName, New: p.LegalName})
+		case o.Controllers[j] != p:
+			matched[j] = true
+			out = append(out, Change{Kind: ControllerChanged, Record: rec, Subject: name(p)})
+		default:
+			matched[j] = true
 		}
 	}
-	for _, p := range o.Controllers {
-		if !news[id(p)] {
+	for j, p := range o.Controllers {
+		if !matched[j] {
 			out = append(out, Change{Kind: ControllerRemoved, Record: rec, Subject: p.LegalName})
 		}
 	}
-	dpo := func(d *register.DPO) string {
-		if d == nil {
-			return ""
+	var oldDPO, newDPO register.DPO
+	if o.DPO != nil {
+		oldDPO = *o.DPO
+	}
+	if n.DPO != nil {
+		newDPO = *n.DPO
+	}
+	if oldDPO != newDPO {
+		out = append(out, Change{Kind: DPOChanged, Record: rec, Old: dpoName(oldDPO), New: dpoName(newDPO)})
+	}
+	if oa, na := o.SupervisoryAuthority, n.SupervisoryAuthority; oa != na {
+		c := Change{Kind: AuthorityChanged, Record: rec, Old: oa.Name, New: na.Name}
+		if oa.Name == na.Name {
+			c.Kind, c.Subject, c.Old, c.New = AuthorityDetails, na.Name, "", ""
 		}
-		return strings.TrimSpace(d.Name + " <" + d.Email + ">")
+		out = append(out, c)
 	}
-	if o.DPO == nil != (n.DPO == nil) || o.DPO != nil && *o.DPO != *n.DPO {
-		out = append(out, Change{Kind: DPOChanged, Record: rec, Old: dpo(o.DPO), New: dpo(n.DPO)})
-	}
-	if o.SupervisoryAuthority != n.SupervisoryAuthority {
-		out = append(out, Change{Kind: AuthorityChanged, Record: rec, Old: o.SupervisoryAuthority.Name, New: n.SupervisoryAuthority.Name})
+	explained := map[string]bool{"controllers": true, "dpo": true, "supervisory_authority": true}
+	if edited := editedFields(o, n, explained); len(edited) > 0 {
+		out = append(out, Change{Kind: TextEdited, Record: rec, Subject: strings.Join(edited, ", ")})
 	}
 	return out
+}
+
+// dpoName names a DPO by name and e-mail address.
+func dpoName(d register.DPO) string {
+	switch {
+	case d.Email == "":
+		return ""
+	case d.Name == "":
+		return d.Email
+	}
+	return d.Name + " <" + d.Email + ">"
 }
 
 // sharedCategories: a category that becomes special or criminal changes
@@ -389,7 +413,7 @@ func sharedRecipients(old, new *register.Register) []Change {
 
 // editedFields lists the record's top-level fields that differ, leaving out
 // those a change above explains.
-func editedFields(o, n *register.Activity, explained map[string]bool) []string {
+func editedFields(o, n any, explained map[string]bool) []string {
 	of, nf := fields(o), fields(n)
 	var out []string
 	for _, k := range unionKeys(of, nf) {
@@ -400,10 +424,10 @@ func editedFields(o, n *register.Activity, explained map[string]bool) []string {
 	return out
 }
 
-func fields(a *register.Activity) map[string]json.RawMessage {
-	b, err := json.Marshal(a)
+func fields(record any) map[string]json.RawMessage {
+	b, err := json.Marshal(record)
 	if err != nil {
-		panic(fmt.Sprintf("activity %s does not marshal: %v", a.ID, err))
+		panic(fmt.Sprintf("a record does not marshal: %v", err))
 	}
 	m := map[string]json.RawMessage{}
 	if err := json.Unmarshal(b, &m); err != nil {
