@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
+	"sync"
 
 	"github.com/privacy-as-code/ropa/generator/internal/change"
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
@@ -84,25 +87,35 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 		toLabel = *to
 	}
 
-	old, ok, err := loadRevision(repo, fromRev, fromLabel, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitUsage
-	}
-	var new *register.Register
-	newOK := true
+	// The two sides load at the same time; what each has to say is
+	// printed afterwards, the old side first.
+	var (
+		old, new           *register.Register
+		oldOK, newOK       bool
+		oldErr, newErr     error
+		oldNotes, newNotes bytes.Buffer
+		wg                 sync.WaitGroup
+	)
+	wg.Go(func() { old, oldOK, oldErr = loadRevision(repo, fromRev, fromLabel, &oldNotes) })
 	if toRev == "" {
 		schemas, ok := checkRoot(*root, stderr)
 		if !ok {
+			wg.Wait()
 			return exitUsage
 		}
 		reg, diags := schemas.Load(*root)
-		new, newOK = reg, sideValid("the working tree", diags, stderr)
-	} else if new, newOK, err = loadRevision(repo, toRev, toLabel, stderr); err != nil {
+		new, newOK = reg, sideValid("the working tree", diags, &newNotes)
+	} else {
+		new, newOK, newErr = loadRevision(repo, toRev, toLabel, &newNotes)
+	}
+	wg.Wait()
+	stderr.Write(oldNotes.Bytes())
+	stderr.Write(newNotes.Bytes())
+	if err := errors.Join(oldErr, newErr); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	if !ok || !newOK {
+	if !oldOK || !newOK {
 		return exitFindings
 	}
 

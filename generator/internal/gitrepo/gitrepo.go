@@ -5,6 +5,7 @@ package gitrepo
 import (
 	"archive/tar"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // ErrNoGit means the git command is not installed or not on PATH.
@@ -145,38 +147,64 @@ func (r *Repo) Extract(rev string, paths []string, dir string) error {
 }
 
 // untar writes the regular files of a tar stream below dir, stripping prefix
-// and refusing names that would leave dir.
+// and refusing names that would leave dir. Files are written by a few
+// workers while the stream is read: creating files, not reading the
+// archive, is what takes the time.
 func untar(in io.Reader, prefix, dir string) error {
-	tr := tar.NewReader(in)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if h.Typeflag != tar.TypeReg {
-			continue // directories are made as needed; links are not records
-		}
-		name := strings.TrimPrefix(path.Clean(h.Name), prefix)
-		if !filepath.IsLocal(name) {
-			return fmt.Errorf("refusing archive entry %q", h.Name)
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-		if err != nil {
-			return err
-		}
-		_, err = io.Copy(f, tr)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return err
-		}
+	type entry struct {
+		dst  string
+		data []byte
 	}
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	work := make(chan entry)
+	for range 4 {
+		wg.Go(func() {
+			for e := range work {
+				if err := os.WriteFile(e.dst, e.data, 0o644); err != nil {
+					mu.Lock()
+					first = cmp.Or(first, err)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	err := func() error {
+		defer close(work)
+		made := map[string]bool{}
+		tr := tar.NewReader(in)
+		for {
+			h, err := tr.Next()
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if h.Typeflag != tar.TypeReg {
+				continue // directories are made as needed; links are not records
+			}
+			name := strings.TrimPrefix(path.Clean(h.Name), prefix)
+			if !filepath.IsLocal(name) {
+				return fmt.Errorf("refusing archive entry %q", h.Name)
+			}
+			dst := filepath.Join(dir, filepath.FromSlash(name))
+			if parent := filepath.Dir(dst); !made[parent] {
+				if err := os.MkdirAll(parent, 0o755); err != nil {
+					return err
+				}
+				made[parent] = true
+			}
+			data, err := io.ReadAll(tr)
+			if err != nil {
+				return err
+			}
+			work <- entry{dst, data}
+		}
+	}()
+	wg.Wait()
+	return cmp.Or(err, first)
 }
