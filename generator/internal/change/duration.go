@@ -3,6 +3,7 @@ package change
 import (
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // duration matches the ISO 8601 durations the schema allows: PnYnMnWnD and
@@ -41,24 +42,11 @@ func length(d string) (float64, bool) {
 		if g == "" {
 			continue
 		}
-		if g[len(g)-1:] == "," {
-			return 0, false
-		}
-		n, err := strconv.ParseFloat(replaceComma(g), 64)
+		n, err := strconv.ParseFloat(strings.ReplaceAll(g, ",", "."), 64)
 		if err != nil {
 			return 0, false
 		}
 		total += n * days[i]
 	}
 	return total, true
-}
-
-func replaceComma(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c == ',' {
-			b[i] = '.'
-		}
-	}
-	return string(b)
 }

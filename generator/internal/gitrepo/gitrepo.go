@@ -37,7 +37,8 @@ func (e *MissingRevisionError) Error() string {
 // Repo is the git repository holding a project directory.
 type Repo struct {
 	dir    string // the project directory
-	prefix string // the project directory relative to the repository's top, "" or ending in "/"
+	top    string // the repository's top directory
+	prefix string // the project directory relative to top, "" or ending in "/"
 }
 
 // Open finds the repository that holds dir.
@@ -46,21 +47,27 @@ func Open(dir string) (*Repo, error) {
 		return nil, ErrNoGit
 	}
 	r := &Repo{dir: dir}
-	prefix, err := r.git("rev-parse", "--show-prefix")
-	if err != nil {
+	out, err := r.git("rev-parse", "--show-toplevel", "--show-prefix")
+	lines := strings.Split(out, "\n")
+	if err != nil || len(lines) < 2 {
 		abs, _ := filepath.Abs(dir)
 		return nil, fmt.Errorf("%s is not in a git repository: %v", abs, err)
 	}
-	r.prefix = strings.TrimSpace(prefix)
+	r.top, r.prefix = lines[0], lines[1]
 	return r, nil
 }
 
 // git runs git in the project directory and returns its standard output; a
 // failure carries git's own message.
 func (r *Repo) git(args ...string) (string, error) {
+	return r.gitIn(r.dir, args...)
+}
+
+// gitIn runs git in dir.
+func (r *Repo) gitIn(dir string, args ...string) (string, error) {
 	var stdout, stderr bytes.Buffer
 	cmd := exec.Command("git", args...)
-	cmd.Dir = r.dir
+	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
 	if err := cmd.Run(); err != nil {
@@ -115,21 +122,23 @@ func (r *Repo) MergeBase(a, b string) (string, error) {
 // Extract writes the files under paths (relative to the project directory)
 // as they are at commit rev into dir. Paths the revision lacks are skipped.
 func (r *Repo) Extract(rev string, paths []string, dir string) error {
-	args := []string{"ls-tree", "--name-only", rev, "--"}
+	// Paths are given from the top: git reads them relative to the
+	// directory it runs in.
+	args := []string{"ls-tree", "-z", "--name-only", "--full-name", rev, "--"}
 	for _, p := range paths {
 		args = append(args, r.prefix+p)
 	}
-	listed, err := r.git(args...)
+	listed, err := r.gitIn(r.top, args...)
 	if err != nil {
 		return err
 	}
-	present := strings.Fields(listed)
+	present := strings.FieldsFunc(listed, func(c rune) bool { return c == 0 })
 	if len(present) == 0 {
 		return nil
 	}
 	var stderr bytes.Buffer
 	cmd := exec.Command("git", append([]string{"archive", "--format=tar", rev, "--"}, present...)...)
-	cmd.Dir = r.dir
+	cmd.Dir = r.top
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
