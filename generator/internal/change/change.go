@@ -60,6 +60,7 @@ type Change struct {
 
 	// words of the subject per language, when it is a text (a purpose)
 	subjectText register.Text
+	subjectName register.Text // the name of the category or recipient the subject is
 	name        register.Text // the activity's name
 	field       string        // the record's field the change is about
 }
@@ -73,7 +74,18 @@ func (c Change) SubjectIn(lang, defaultLang string) string {
 		}
 		return c.subjectText.In(defaultLang, defaultLang)
 	}
+	if name := inLang(c.subjectName, lang, defaultLang); name != "" && name != c.Subject {
+		return c.Subject + " (" + name + ")"
+	}
 	return c.Subject
+}
+
+// inLang returns a text in lang, else in the default language.
+func inLang(t register.Text, lang, defaultLang string) string {
+	if s := t.In(lang, defaultLang); s != "" {
+		return s
+	}
+	return t.In(defaultLang, defaultLang)
 }
 
 // Compare returns the changes from old to new, ordered by record and then in
@@ -112,7 +124,30 @@ func Compare(old, new *register.Register) []Change {
 		}
 		out = append(out, changes...)
 	}
+	for i, c := range out {
+		out[i].subjectName = subjectName(c, old, new)
+	}
 	return out
+}
+
+// subjectName is the name of the data category or recipient a change is
+// about, from the newer register that defines it.
+func subjectName(c Change, old, new *register.Register) register.Text {
+	switch c.Kind {
+	case CategoryAdded, CategoryRemoved, CategoryMadeSpecial:
+		for _, r := range []*register.Register{new, old} {
+			if cat := r.Categories[c.Subject]; cat != nil {
+				return cat.Name
+			}
+		}
+	case RecipientAdded, RecipientRemoved, RecipientMoved:
+		for _, r := range []*register.Register{new, old} {
+			if rec := r.Recipients[c.Subject]; rec != nil {
+				return register.Text{"": rec.Name}
+			}
+		}
+	}
+	return nil
 }
 
 // activity compares two versions of one activity, aspect by aspect, and

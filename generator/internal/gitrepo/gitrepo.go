@@ -96,14 +96,18 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	return strings.TrimSpace(out), nil
 }
 
-// DefaultBranch returns the default branch: origin/HEAD, else main, else
-// master, as a revision.
+// DefaultBranch returns the default branch: origin/HEAD, else main or
+// master, local or else origin's (a CI checkout often has no local branch).
 func (r *Repo) DefaultBranch() (string, error) {
 	if out, err := r.git("symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"); err == nil {
 		return strings.TrimSpace(out), nil
 	}
-	for _, b := range []string{"main", "master"} {
-		if _, err := r.git("rev-parse", "--verify", "--quiet", "refs/heads/"+b); err == nil {
+	for _, b := range []string{"main", "master", "origin/main", "origin/master"} {
+		ref := "refs/heads/" + b
+		if strings.HasPrefix(b, "origin/") {
+			ref = "refs/remotes/" + b
+		}
+		if _, err := r.git("rev-parse", "--verify", "--quiet", ref); err == nil {
 			return b, nil
 		}
 	}
