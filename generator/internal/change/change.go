@@ -95,6 +95,8 @@ func Compare(old, new *register.Register) []Change {
 	out = append(out, organisation(&old.Organisation, &new.Organisation)...)
 	out = append(out, sharedCategories(old, new)...)
 	out = append(out, sharedRecipients(old, new)...)
+	out = append(out, shared("measures", old.Measures, new.Measures, noChange[register.Measure])...)
+	out = append(out, shared("subjects", old.Subjects, new.Subjects, noChange[register.Subject])...)
 	olds := map[string]*register.Activity{}
 	for _, a := range old.Activities {
 		olds[a.ID] = a
@@ -414,37 +416,56 @@ func dpoName(d register.DPO) string {
 }
 
 // sharedCategories: a category that becomes special or criminal changes
-// every activity that uses it.
+// every activity that uses it. Categories are defined before they are used:
+// a new one is reported where an activity starts using it.
 func sharedCategories(old, new *register.Register) []Change {
-	var out []Change
-	for _, id := range sortedKeys(new.Categories) {
-		o, n := old.Categories[id], new.Categories[id]
-		if o == nil {
-			continue // reported where an activity starts using it
+	return shared("categories", old.Categories, new.Categories, func(o, n *register.Category) []Change {
+		var out []Change
+		if !o.Special && n.Special {
+			out = append(out, Change{Kind: CategoryMadeSpecial, Material: true, New: "special", field: "special"})
 		}
-		if !o.Special && n.Special || !o.Criminal && n.Criminal {
-			kind := "special"
-			if !n.Special {
-				kind = "criminal"
-			}
-			out = append(out, Change{Kind: CategoryMadeSpecial, Record: "categories:" + id, Material: true, Subject: id, New: kind})
+		if !o.Criminal && n.Criminal {
+			out = append(out, Change{Kind: CategoryMadeSpecial, Material: true, New: "criminal", field: "criminal"})
 		}
-	}
-	return out
+		return out
+	})
 }
 
 // sharedRecipients: a recipient that moves to another country; material
 // when the new country is outside the EEA.
 func sharedRecipients(old, new *register.Register) []Change {
+	return shared("recipients", old.Recipients, new.Recipients, func(o, n *register.Recipient) []Change {
+		if o.Country == n.Country {
+			return nil
+		}
+		return []Change{{Kind: RecipientMoved, Material: !country.InEEA(n.Country), Old: o.Country, New: n.Country, field: "country"}}
+	})
+}
+
+// shared compares the definitions of one shared register that exist on both
+// sides: the change compare finds, and the other fields edited.
+func shared[T any](kind string, old, new map[string]*T, compare func(o, n *T) []Change) []Change {
 	var out []Change
-	for _, id := range sortedKeys(new.Recipients) {
-		o, n := old.Recipients[id], new.Recipients[id]
-		if o != nil && o.Country != n.Country {
-			out = append(out, Change{Kind: RecipientMoved, Record: "recipients:" + id, Material: !country.InEEA(n.Country), Subject: id, Old: o.Country, New: n.Country})
+	for _, id := range sortedKeys(new) {
+		o, n := old[id], new[id]
+		if o == nil {
+			continue
+		}
+		explained := map[string]bool{}
+		for _, c := range compare(o, n) {
+			c.Record, c.Subject = kind+":"+id, id
+			explained[c.field] = true
+			out = append(out, c)
+		}
+		if edited := editedFields(o, n, explained); len(edited) > 0 {
+			out = append(out, Change{Kind: TextEdited, Record: kind + ":" + id, Subject: strings.Join(edited, ", ")})
 		}
 	}
 	return out
 }
+
+// noChange is the comparison of definitions that only have text edits.
+func noChange[T any](o, n *T) []Change { return nil }
 
 // editedFields lists the record's top-level fields that differ, leaving out
 // those a change above explains.

@@ -137,8 +137,8 @@ func (c Change) Heading(lang, defaultLang string) string {
 	}
 	kind, id, _ := strings.Cut(c.Record, ":")
 	label := map[string]map[string]string{
-		"en": {"organisation": "organisation", "categories": "data category", "recipients": "recipient"},
-		"nl": {"organisation": "organisatie", "categories": "categorie persoonsgegevens", "recipients": "ontvanger"},
+		"en": {"organisation": "organisation", "categories": "data category", "recipients": "recipient", "measures": "security measure", "subjects": "category of data subjects"},
+		"nl": {"organisation": "organisatie", "categories": "categorie persoonsgegevens", "recipients": "ontvanger", "measures": "beveiligingsmaatregel", "subjects": "categorie betrokkenen"},
 	}[lang][kind]
 	if id != "" {
 		return label + " " + id
