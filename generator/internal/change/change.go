@@ -30,6 +30,7 @@ const (
 	RecipientAdded      = "recipient-added"
 	RecipientRemoved    = "recipient-removed"
 	TransferAdded       = "transfer-added"
+	ThirdCountryAdded   = "third-country-added"
 	TransferRemoved     = "transfer-removed"
 	SafeguardChanged    = "safeguard-changed"
 	RetentionLonger     = "retention-longer"
@@ -61,6 +62,7 @@ type Change struct {
 	// words of the subject per language, when it is a text (a purpose)
 	subjectText register.Text
 	subjectName register.Text // the name of the category or recipient the subject is
+	country     string        // the third country of a transfer
 	name        register.Text // the activity's name
 	field       string        // the record's field the change is about
 }
@@ -73,6 +75,10 @@ func (c Change) SubjectIn(lang, defaultLang string) string {
 			return s
 		}
 		return c.subjectText.In(defaultLang, defaultLang)
+	}
+	if c.country != "" { // a transfer: the recipient and the country's name
+		recipient, _, _ := strings.Cut(c.Subject, " (")
+		return recipient + " (" + country.Name(c.country, lang) + ")"
 	}
 	if name := inLang(c.subjectName, lang, defaultLang); name != "" && name != c.Subject {
 		return c.Subject + " (" + name + ")"
@@ -258,12 +264,15 @@ func recipients(o, n *register.Activity) []Change {
 // Art. 49 derogation. Unknown safeguards rank lowest.
 var safeguardStrength = map[string]int{"adequacy": 3, "dpf": 3, "bcr": 2, "scc": 2, "art49-derogation": 1}
 
-// transfers are matched by recipient and country.
+// transfers are matched by recipient and country; a transfer to a country
+// the activity did not transfer to before is a new third country.
 func transfers(o, n *register.Activity) []Change {
 	key := func(t register.Transfer) string { return t.Recipient + " (" + t.Country + ")" }
 	olds := map[string]register.Transfer{}
+	countries := map[string]bool{}
 	for _, t := range o.Transfers {
 		olds[key(t)] = t
+		countries[t.Country] = true
 	}
 	news := map[string]bool{}
 	var out []Change
@@ -272,16 +281,18 @@ func transfers(o, n *register.Activity) []Change {
 		news[k] = true
 		ot, ok := olds[k]
 		switch {
+		case !ok && !countries[t.Country]:
+			out = append(out, Change{Kind: ThirdCountryAdded, Material: true, Subject: k, New: t.Safeguard, country: t.Country, field: "transfers"})
 		case !ok:
-			out = append(out, Change{Kind: TransferAdded, Material: true, Subject: k, New: t.Safeguard, field: "transfers"})
+			out = append(out, Change{Kind: TransferAdded, Material: true, Subject: k, New: t.Safeguard, country: t.Country, field: "transfers"})
 		case ot.Safeguard != t.Safeguard:
 			out = append(out, Change{Kind: SafeguardChanged, Material: safeguardStrength[t.Safeguard] < safeguardStrength[ot.Safeguard],
-				Subject: k, Old: ot.Safeguard, New: t.Safeguard, field: "transfers"})
+				Subject: k, Old: ot.Safeguard, New: t.Safeguard, country: t.Country, field: "transfers"})
 		}
 	}
 	for _, t := range o.Transfers {
 		if !news[key(t)] {
-			out = append(out, Change{Kind: TransferRemoved, Subject: key(t), Old: t.Safeguard, field: "transfers"})
+			out = append(out, Change{Kind: TransferRemoved, Subject: key(t), Old: t.Safeguard, country: t.Country, field: "transfers"})
 		}
 	}
 	return out
