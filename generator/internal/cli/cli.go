@@ -33,6 +33,7 @@ Commands:
   serve         preview the privacy center on 127.0.0.1, rebuilding on change
   new activity  scaffold a commented activity record
   synth         write a synthetic register for benchmarks
+  diff          list the changes to the register between two git revisions
 
 Run 'go run ./generator <command> -h' for the flags of a command.
 Exit codes: 0 ok, 1 the records have errors, 2 usage or environment problem.
@@ -65,6 +66,8 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 		return newRecord(args[1:], stdout, stderr)
 	case "synth":
 		return synthCmd(args[1:], stdout, stderr)
+	case "diff":
+		return diffCmd(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
