@@ -264,37 +264,50 @@ func recipients(o, n *register.Activity) []Change {
 // safeguardStrength orders the transfer safeguards: an adequacy decision
 // (the Data Privacy Framework is one) above the Art. 46 safeguards, above an
 // Art. 49 derogation. Unknown safeguards rank lowest.
-var safeguardStrength = map[string]int{"adequacy": 3, "dpf": 3, "bcr": 2, "scc": 2, "art49-derogation": 1}
+var safeguardStrength = map[string]int{"adequacy": 3, "dpf": 3, "bcr": 2, "scc": 2, "code-of-conduct": 2, "certification": 2, "ad-hoc-clauses": 2, "art49-derogation": 1}
 
 // transfers are matched by recipient and country; a transfer to a country
 // the activity did not transfer to before is a new third country.
 func transfers(o, n *register.Activity) []Change {
-	key := func(t register.Transfer) string { return t.Recipient + " (" + t.Country + ")" }
-	olds := map[string]register.Transfer{}
+	type one struct {
+		recipient, country, safeguard string
+	}
+	// A transfer to several countries is one transfer per country here.
+	each := func(ts []register.Transfer) []one {
+		var out []one
+		for _, t := range ts {
+			for _, c := range t.Where() {
+				out = append(out, one{t.Recipient, c, t.Safeguard})
+			}
+		}
+		return out
+	}
+	key := func(t one) string { return t.recipient + " (" + t.country + ")" }
+	olds := map[string]one{}
 	countries := map[string]bool{}
-	for _, t := range o.Transfers {
+	for _, t := range each(o.Transfers) {
 		olds[key(t)] = t
-		countries[t.Country] = true
+		countries[t.country] = true
 	}
 	news := map[string]bool{}
 	var out []Change
-	for _, t := range n.Transfers {
+	for _, t := range each(n.Transfers) {
 		k := key(t)
 		news[k] = true
 		ot, ok := olds[k]
 		switch {
-		case !ok && !countries[t.Country]:
-			out = append(out, Change{Kind: ThirdCountryAdded, Material: true, Subject: k, New: t.Safeguard, country: t.Country, field: "transfers"})
+		case !ok && !countries[t.country]:
+			out = append(out, Change{Kind: ThirdCountryAdded, Material: true, Subject: k, New: t.safeguard, country: t.country, field: "transfers"})
 		case !ok:
-			out = append(out, Change{Kind: TransferAdded, Material: true, Subject: k, New: t.Safeguard, country: t.Country, field: "transfers"})
-		case ot.Safeguard != t.Safeguard:
-			out = append(out, Change{Kind: SafeguardChanged, Material: safeguardStrength[t.Safeguard] < safeguardStrength[ot.Safeguard],
-				Subject: k, Old: ot.Safeguard, New: t.Safeguard, country: t.Country, field: "transfers"})
+			out = append(out, Change{Kind: TransferAdded, Material: true, Subject: k, New: t.safeguard, country: t.country, field: "transfers"})
+		case ot.safeguard != t.safeguard:
+			out = append(out, Change{Kind: SafeguardChanged, Material: safeguardStrength[t.safeguard] < safeguardStrength[ot.safeguard],
+				Subject: k, Old: ot.safeguard, New: t.safeguard, country: t.country, field: "transfers"})
 		}
 	}
-	for _, t := range o.Transfers {
+	for _, t := range each(o.Transfers) {
 		if !news[key(t)] {
-			out = append(out, Change{Kind: TransferRemoved, Subject: key(t), Old: t.Safeguard, country: t.Country, field: "transfers"})
+			out = append(out, Change{Kind: TransferRemoved, Subject: key(t), Old: t.safeguard, country: t.country, field: "transfers"})
 		}
 	}
 	return out
@@ -307,6 +320,13 @@ func retention(o, n *register.Activity) []Change {
 		m := map[string]register.Retention{}
 		var order []string
 		for _, r := range a.Retention {
+			// Compared by the longest time the data may be kept: the end
+			// of a range, or the maximum of criteria in words.
+			if r.UpTo != "" {
+				r.Period = r.UpTo
+			} else if r.Period == "" && r.Maximum != "" {
+				r.Period = r.Maximum
+			}
 			for _, c := range r.Categories {
 				if _, ok := m[c]; !ok {
 					m[c] = r
@@ -453,10 +473,24 @@ func sharedCategories(old, new *register.Register) []Change {
 // when the new country is outside the EEA.
 func sharedRecipients(old, new *register.Register) []Change {
 	return shared("recipients", old.Recipients, new.Recipients, func(o, n *register.Recipient) []Change {
-		if o.Country == n.Country {
+		was, is := strings.Join(o.Where(), ", "), strings.Join(n.Where(), ", ")
+		if o.Region != "" {
+			was = strings.TrimSuffix(o.Region+": "+was, ": ")
+		}
+		if n.Region != "" {
+			is = strings.TrimSuffix(n.Region+": "+is, ": ")
+		}
+		if was == is {
 			return nil
 		}
-		return []Change{{Kind: RecipientMoved, Material: !country.InEEA(n.Country), Old: o.Country, New: n.Country, field: "country"}}
+		// Material when data now goes outside the EEA where it did not.
+		material := n.Region == "worldwide" && o.Region != "worldwide"
+		for _, c := range n.Where() {
+			if !country.InEEA(c) && !slices.Contains(o.Where(), c) {
+				material = true
+			}
+		}
+		return []Change{{Kind: RecipientMoved, Material: material, Old: was, New: is, field: "country"}}
 	})
 }
 
