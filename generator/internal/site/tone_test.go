@@ -155,6 +155,16 @@ func TestTheToneOfAddressFollowsHugoToml(t *testing.T) {
 			}
 			b := buildSite(t, toml, publishtest.Sample())
 			pages := dutchPages(t, b.public)
+			// A controller outside the EEA has no lead authority: the
+			// pages say where to complain instead.
+			abroad := publishtest.Sample()
+			for i := range abroad.Organisation.Controllers {
+				abroad.Organisation.Controllers[i].Country = "US"
+			}
+			abroad.Organisation.SupervisoryAuthority = register.Authority{}
+			for name, page := range dutchPages(t, buildSite(t, toml, abroad).public) {
+				pages["abroad/"+name] = page
+			}
 			for _, k := range twins(nl) {
 				use, avoid := fixedPart(nl[k+tc.use]), fixedPart(nl[k+tc.avoid])
 				found := false
