@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -123,6 +124,9 @@ func (h *hugoSite) loadConfig(withTheme bool) (*allconfig.Configs, error) {
 	}
 	names = append(names, overrideFile)
 
+	if err := checkSourceLinks(h.root); err != nil {
+		return nil, err
+	}
 	configDir := "config"
 	if _, err := os.Stat(filepath.Join(h.root, configDir)); err != nil {
 		configDir = ""
@@ -147,6 +151,42 @@ func (h *hugoSite) loadConfig(withTheme bool) (*allconfig.Configs, error) {
 		return nil, err
 	}
 	return configs, nil
+}
+
+// hugoSources are the folders of the project that Hugo reads.
+var hugoSources = []string{"content", "layouts", "i18n", "archetypes", "assets", "static", "themes", "config"}
+
+// checkSourceLinks refuses symbolic links in the folders Hugo reads. Hugo
+// does not follow them there (a linked layout or static file is silently
+// missing), and one that leads out of the project could bring a file from
+// elsewhere into the site (content/x.md -> ~/.ssh/id_rsa, or .git/config,
+// whose credentials CI may hold). The records under data/ are guarded by the
+// loader.
+func checkSourceLinks(root string) error {
+	for _, dir := range hugoSources {
+		top := filepath.Join(root, dir)
+		fi, err := os.Lstat(top)
+		if err != nil {
+			continue
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("site: %s is a symbolic link: the folders Hugo reads must be real folders of the project, so nothing was built", dir)
+		}
+		err = filepath.WalkDir(top, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			rel, _ := filepath.Rel(root, path)
+			return fmt.Errorf("site: %s is a symbolic link: Hugo does not follow links in the folders it reads, and a link could bring a file from outside the project into the site; copy the file instead, so nothing was built", filepath.ToSlash(rel))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkMarkup refuses raw HTML in Markdown pages: Hugo leaves it out by
