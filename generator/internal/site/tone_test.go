@@ -156,8 +156,10 @@ func TestTheToneOfAddressFollowsHugoToml(t *testing.T) {
 			b := buildSite(t, toml, publishtest.Sample())
 			pages := dutchPages(t, b.public)
 			// A controller outside the EEA has no lead authority: the
-			// pages say where to complain instead.
+			// pages say where to complain instead. Its record also says
+			// how to exercise some rights.
 			abroad := publishtest.Sample()
+			withRightSteps(abroad)
 			for i := range abroad.Organisation.Controllers {
 				abroad.Organisation.Controllers[i].Country = "US"
 			}
