@@ -23,9 +23,9 @@ type builder struct {
 	recipientRefs map[string]recipientRef
 }
 
-func newBuilder(reg *register.Register, pub *public, lang, def string) *builder {
+func newBuilder(reg *register.Register, pub *public, lang, def string, formal bool) *builder {
 	return &builder{
-		reg: reg, pub: pub, lang: lang, def: def, w: wordsFor(lang),
+		reg: reg, pub: pub, lang: lang, def: def, w: wordsIn(lang, formal),
 		contact:       contactAddress(&reg.Organisation),
 		activityRefs:  map[string]ref{},
 		categoryRefs:  map[string]categoryRef{},

@@ -180,6 +180,21 @@ func TestTheToneOfAddressFollowsHugoToml(t *testing.T) {
 					t.Errorf("%s (%q) is on no Dutch page", k+tc.use, use)
 				}
 			}
+			// The sample's record texts say u and uw: on a formal site,
+			// the generator's own words (rights, legal bases, safeguards,
+			// sources, channel kinds) say so too, and no page says je.
+			if tc.address == "formal" {
+				for name, page := range pages {
+					text := visibleText(page)
+					for _, w := range informalWords.FindAllStringIndex(text, -1) {
+						from, to := max(0, w[0]-40), min(len(text), w[1]+40)
+						t.Errorf("%s: %q in %q", name, text[w[0]:w[1]], strings.Join(strings.Fields(text[from:to]), " "))
+					}
+				}
+				b.assertFileContent("public/rights/index.html", "U mag weten welke persoonsgegevens wij van u hebben", "Zelf regelen in uw account")
+			} else {
+				b.assertFileContent("public/rights/index.html", "Je mag weten welke persoonsgegevens wij van je hebben", "Zelf regelen in je account")
+			}
 			// English has one tone.
 			b.assertFileContent("public/en/rights/index.html", "Your rights")
 		})
