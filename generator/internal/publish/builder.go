@@ -23,9 +23,9 @@ type builder struct {
 	recipientRefs map[string]recipientRef
 }
 
-func newBuilder(reg *register.Register, pub *public, lang, def string) *builder {
+func newBuilder(reg *register.Register, pub *public, lang, def string, formal bool) *builder {
 	return &builder{
-		reg: reg, pub: pub, lang: lang, def: def, w: wordsFor(lang),
+		reg: reg, pub: pub, lang: lang, def: def, w: wordsIn(lang, formal),
 		contact:       contactAddress(&reg.Organisation),
 		activityRefs:  map[string]ref{},
 		categoryRefs:  map[string]categoryRef{},
@@ -208,6 +208,13 @@ func (b *builder) view() (*view, error) {
 		if id == "automated-decisions" {
 			r.HumanReview = reviews
 		}
+		if st := org.Rights.Steps(id); st != nil {
+			for _, t := range st.Steps {
+				r.Steps = append(r.Steps, b.t(t))
+			}
+			r.Channel = b.channelByID(org, st.Channel)
+			r.Notes = b.t(st.Notes)
+		}
 		v.Rights = append(v.Rights, r)
 	}
 	for _, id := range b.pub.measures {
@@ -301,18 +308,39 @@ func (b *builder) procedure(org *register.Organisation) (procedure, error) {
 		Contact: b.contact,
 	}
 	for _, c := range org.Rights.Channels {
-		ch := channel{Kind: c.Kind, KindName: b.w.channelKinds[c.Kind], Label: b.t(c.Label), Address: c.Address, AddressLines: lines(c.Address)}
-		switch c.Kind {
-		case "email":
-			ch.Href = "mailto:" + c.Address
-		case "web", "self-service":
-			if strings.HasPrefix(c.Address, "https://") || strings.HasPrefix(c.Address, "http://") {
-				ch.Href = c.Address
-			}
-		}
-		p.Channels = append(p.Channels, ch)
+		p.Channels = append(p.Channels, b.channel(c))
+	}
+	if c := org.Rights.Complaint; c != nil {
+		p.Complaint = &complaint{Text: b.t(c.Text), Channel: b.channelByID(org, c.Channel)}
 	}
 	return p, nil
+}
+
+func (b *builder) channel(c register.Channel) channel {
+	ch := channel{Kind: c.Kind, KindName: b.w.channelKinds[c.Kind], Label: b.t(c.Label), Address: c.Address, AddressLines: lines(c.Address)}
+	switch c.Kind {
+	case "email":
+		ch.Href = "mailto:" + c.Address
+	case "web", "self-service":
+		if strings.HasPrefix(c.Address, "https://") || strings.HasPrefix(c.Address, "http://") {
+			ch.Href = c.Address
+		}
+	}
+	return ch
+}
+
+// channelByID returns the rights channel with the id, or nil (no id, or an
+// unknown one, which a rule reports).
+func (b *builder) channelByID(org *register.Organisation, id string) *channel {
+	if id == "" {
+		return nil
+	}
+	c := org.Rights.Channel(id)
+	if c == nil {
+		return nil
+	}
+	ch := b.channel(*c)
+	return &ch
 }
 
 func (b *builder) activity(a *register.Activity) (*activity, error) {

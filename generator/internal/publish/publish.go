@@ -66,10 +66,20 @@ func marshal(v any, indent string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Build resolves and derives the public site from a validated register. It
-// returns an error, never a partial result, when a reference does not resolve
-// or a value cannot be rendered.
-func Build(reg *register.Register) (*Site, error) {
+// Options say how the site addresses its readers.
+type Options struct {
+	// Formal lists the languages whose pages address the reader formally
+	// (hugo.toml's [params] address = "formal"): Dutch u and uw, not je.
+	Formal map[string]bool
+}
+
+// Build resolves and derives the public site from a validated register, in
+// the informal tone. It returns an error, never a partial result, when a
+// reference does not resolve or a value cannot be rendered.
+func Build(reg *register.Register) (*Site, error) { return BuildWith(reg, Options{}) }
+
+// BuildWith is Build with options.
+func BuildWith(reg *register.Register, opts Options) (*Site, error) {
 	if reg == nil {
 		return nil, errors.New("publish: no register")
 	}
@@ -90,7 +100,7 @@ func Build(reg *register.Register) (*Site, error) {
 	}
 	s := &Site{languages: slices.Clone(langs), views: map[string]*view{}}
 	for _, lang := range langs {
-		v, err := newBuilder(reg, pub, lang, def).view()
+		v, err := newBuilder(reg, pub, lang, def, opts.Formal[lang]).view()
 		if err != nil {
 			return nil, err
 		}

@@ -60,6 +60,7 @@ type regAuthority struct {
 }
 
 type regChannel struct {
+	ID      string `json:"id,omitempty"`
 	Kind    string `json:"kind"`
 	Label   text   `json:"label"`
 	Address string `json:"address"`
@@ -70,6 +71,20 @@ type regRights struct {
 	Channels     []regChannel `json:"channels"`
 	Verification text         `json:"verification,omitempty"`
 	Extension    text         `json:"extension,omitempty"`
+	// Exercise says, per right id, how to exercise it, where the record says so.
+	Exercise  map[string]regRightSteps `json:"exercise,omitempty"`
+	Complaint *regComplaint            `json:"complaint,omitempty"`
+}
+
+type regRightSteps struct {
+	Steps   []text `json:"steps,omitempty"`
+	Channel string `json:"channel,omitempty"` // a channel id
+	Notes   text   `json:"notes,omitempty"`
+}
+
+type regComplaint struct {
+	Text    text   `json:"text,omitempty"`
+	Channel string `json:"channel,omitempty"` // a channel id
 }
 
 type regChildren struct {
@@ -276,7 +291,24 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		r.Organisation.DPO = &regDPO{Name: name(org.DPO.Name), Email: org.DPO.Email, Address: org.DPO.Address}
 	}
 	for _, c := range org.Rights.Channels {
-		r.Organisation.Rights.Channels = append(r.Organisation.Rights.Channels, regChannel{Kind: c.Kind, Label: tx(c.Label), Address: c.Address})
+		r.Organisation.Rights.Channels = append(r.Organisation.Rights.Channels, regChannel{ID: c.ID, Kind: c.Kind, Label: tx(c.Label), Address: c.Address})
+	}
+	for _, id := range rightOrder {
+		st := org.Rights.Steps(id)
+		if st == nil {
+			continue
+		}
+		rs := regRightSteps{Channel: st.Channel, Notes: tx(st.Notes)}
+		for _, t := range st.Steps {
+			rs.Steps = append(rs.Steps, tx(t))
+		}
+		if r.Organisation.Rights.Exercise == nil {
+			r.Organisation.Rights.Exercise = map[string]regRightSteps{}
+		}
+		r.Organisation.Rights.Exercise[id] = rs
+	}
+	if c := org.Rights.Complaint; c != nil {
+		r.Organisation.Rights.Complaint = &regComplaint{Text: tx(c.Text), Channel: c.Channel}
 	}
 	if org.Children != nil {
 		r.Organisation.Children = &regChildren{MinimumAge: org.Children.MinimumAge, Statement: tx(org.Children.Statement)}

@@ -115,6 +115,14 @@ type procedure struct {
 	Verification string    `json:"verification,omitempty"`
 	Extension    string    `json:"extension,omitempty"`
 	Contact      string    `json:"contact"` // the address for questions and copies of safeguards
+	// Complaint is the route to complain to the organisation first, shown
+	// before the supervisory authority; nil when the record names none.
+	Complaint *complaint `json:"complaint,omitempty"`
+}
+
+type complaint struct {
+	Text    string   `json:"text,omitempty"`
+	Channel *channel `json:"channel,omitempty"`
 }
 
 type channel struct {
@@ -330,6 +338,11 @@ type right struct {
 	Activities  []string `json:"activities"` // ids of the activities where it applies
 	Choices     []choice `json:"choices"`    // ready-made ways to exercise it
 	HumanReview []review `json:"human_review,omitempty"`
+	// How to exercise the right, where the record says so: the steps in
+	// order, the channel to use, and notes for this right only.
+	Steps   []string `json:"steps,omitempty"`
+	Channel *channel `json:"channel,omitempty"`
+	Notes   string   `json:"notes,omitempty"`
 }
 
 type review struct {

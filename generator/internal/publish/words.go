@@ -309,8 +309,15 @@ var english = &words{
 }
 
 // wordsFor returns the word table for lang, English when there is none.
-func wordsFor(lang string) *words {
+func wordsFor(lang string) *words { return wordsIn(lang, false) }
+
+// wordsIn returns the word table for lang in a tone of address: formal is
+// u and uw in Dutch; English has one tone.
+func wordsIn(lang string, formal bool) *words {
 	if lang == "nl" {
+		if formal {
+			return dutchFormal
+		}
 		return dutch
 	}
 	return english

@@ -2,6 +2,8 @@ package publish
 
 import (
 	"fmt"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -311,5 +313,66 @@ func TestSafeguardsInEveryLanguage(t *testing.T) {
 	tv, _ = b.transfer(ref{}, register.Transfer{Recipient: "x", Country: "CA", Safeguard: "code-of-conduct"})
 	if tv.Safeguard.Article != "Art. 46(2)(e) GDPR" {
 		t.Errorf("article = %q, want Art. 46(2)(e) GDPR", tv.Safeguard.Article)
+	}
+}
+
+// allStrings returns every string of a word table, by reflection, so that a
+// new field is covered without changing the test.
+func allStrings(v reflect.Value, out *[]string) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		allStrings(v.Elem(), out)
+	case reflect.String:
+		*out = append(*out, v.String())
+	case reflect.Struct, reflect.Array, reflect.Slice:
+		if v.Kind() == reflect.Struct {
+			for i := range v.NumField() {
+				allStrings(v.Field(i), out)
+			}
+			return
+		}
+		for i := range v.Len() {
+			allStrings(v.Index(i), out)
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			allStrings(v.MapIndex(k), out)
+		}
+	}
+}
+
+// The generator's Dutch words exist in both tones of address: the informal
+// table says je and jouw, never u or uw, and the formal table the reverse.
+func TestDutchWordsInBothTones(t *testing.T) {
+	informal := regexp.MustCompile(`(?i)\b(je|jij|jou|jouw|jezelf)\b`)
+	formal := regexp.MustCompile(`(?i)\b(u|uw|uzelf)\b`)
+	var plain, polite []string
+	allStrings(reflect.ValueOf(wordsIn("nl", false)), &plain)
+	allStrings(reflect.ValueOf(wordsIn("nl", true)), &polite)
+	addressing := 0
+	for _, s := range plain {
+		if formal.MatchString(s) {
+			t.Errorf("informal: %q says u or uw", s)
+		}
+		if informal.MatchString(s) {
+			addressing++
+		}
+	}
+	for _, s := range polite {
+		if informal.MatchString(s) {
+			t.Errorf("formal: %q says je or jouw", s)
+		}
+	}
+	if addressing < 25 {
+		t.Errorf("only %d informal strings address the reader", addressing)
+	}
+	if len(plain) != len(polite) {
+		t.Errorf("the tables have %d and %d strings", len(plain), len(polite))
+	}
+	if wordsIn("nl", true).rights["access"].Description == wordsIn("nl", false).rights["access"].Description {
+		t.Error("the formal table describes the right of access as the informal one does")
+	}
+	if wordsIn("en", true) != wordsIn("en", false) {
+		t.Error("English has one tone")
 	}
 }

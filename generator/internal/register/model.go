@@ -129,10 +129,71 @@ type RightsProcedure struct {
 	Channels      []Channel `json:"channels"`
 	Verification  Text      `json:"verification,omitempty"`
 	ExtensionNote Text      `json:"extension,omitempty"`
+
+	// How to exercise each right; nil where the record says nothing of its own.
+	Access             *RightSteps `json:"access,omitempty"`
+	Rectification      *RightSteps `json:"rectification,omitempty"`
+	Erasure            *RightSteps `json:"erasure,omitempty"`
+	Restriction        *RightSteps `json:"restriction,omitempty"`
+	Portability        *RightSteps `json:"portability,omitempty"`
+	Object             *RightSteps `json:"object,omitempty"`
+	WithdrawConsent    *RightSteps `json:"withdraw-consent,omitempty"`
+	AutomatedDecisions *RightSteps `json:"automated-decisions,omitempty"`
+
+	Complaint *Complaint `json:"complaint,omitempty"` // to the organisation first, before the authority
+}
+
+// Steps returns how to exercise the right id, or nil.
+func (r *RightsProcedure) Steps(id string) *RightSteps {
+	switch id {
+	case "access":
+		return r.Access
+	case "rectification":
+		return r.Rectification
+	case "erasure":
+		return r.Erasure
+	case "restriction":
+		return r.Restriction
+	case "portability":
+		return r.Portability
+	case "object":
+		return r.Object
+	case "withdraw-consent":
+		return r.WithdrawConsent
+	case "automated-decisions":
+		return r.AutomatedDecisions
+	}
+	return nil
+}
+
+// Channel returns the channel with the id, or nil.
+func (r *RightsProcedure) Channel(id string) *Channel {
+	for i := range r.Channels {
+		if r.Channels[i].ID == id {
+			return &r.Channels[i]
+		}
+	}
+	return nil
+}
+
+// RightSteps says how to exercise one right: the steps in order, the channel
+// (an id of one of the rights channels) and notes for this right only.
+type RightSteps struct {
+	Steps   []Text `json:"steps,omitempty"`
+	Channel string `json:"channel,omitempty"`
+	Notes   Text   `json:"notes,omitempty"`
+}
+
+// Complaint is the route to complain to the organisation or its DPO before
+// going to the supervisory authority: a text, a channel id, or both.
+type Complaint struct {
+	Text    Text   `json:"text,omitempty"`
+	Channel string `json:"channel,omitempty"`
 }
 
 // Channel is one way to send a request: kind is email, web, post or self-service.
 type Channel struct {
+	ID      string `json:"id,omitempty"` // how a right or the complaint route names it
 	Kind    string `json:"kind"`
 	Label   Text   `json:"label"`
 	Address string `json:"address"`

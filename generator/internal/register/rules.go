@@ -25,6 +25,7 @@ func newChecker(l *loader, reg *Register) *checker { return &checker{l: l, reg: 
 func (c *checker) shared() {
 	if !c.l.failed["organisation"] && c.file("organisation") != nil {
 		c.organisation()
+		c.rightSteps()
 		c.texts(c.file("organisation"), nil, reflect.ValueOf(c.reg.Organisation))
 	}
 	c.registerCountries()
@@ -138,6 +139,101 @@ func (c *checker) organisation() {
 			c.errorf(rec, dp("supervisory_authority", "country"), "%s (%s) is outside the EEA: the lead supervisory authority is the one of an EEA country (Art. 56)", a, country.Name(a, "en"))
 		}
 	}
+}
+
+// rightSteps: channel ids are unique; a right or the complaint route names a
+// channel that exists; steps for a right that no public activity grants are
+// never shown (a warning).
+func (c *checker) rightSteps() {
+	r := &c.reg.Organisation.Rights
+	rec := c.file("organisation")
+	ids := map[string]bool{}
+	for i, ch := range r.Channels {
+		if ch.ID != "" && ids[ch.ID] {
+			c.errorf(rec, dp("rights", "channels", i, "id"), "channel id %q is used twice", ch.ID)
+		}
+		ids[ch.ID] = true
+	}
+	known := func(p []string, id string) {
+		if id != "" && r.Channel(id) == nil {
+			c.errorf(rec, p, "no rights channel has the id %q%s", id, channelIDs(id, r.Channels))
+		}
+	}
+	granted := c.grantedRights()
+	for _, id := range []string{"access", "rectification", "erasure", "restriction", "portability", "object", "withdraw-consent", "automated-decisions"} {
+		s := r.Steps(id)
+		if s == nil {
+			continue
+		}
+		known(dp("rights", id, "channel"), s.Channel)
+		if granted != nil && !granted[id] {
+			c.report(rec, dp("rights", id), true, diag.Warning, "no published activity grants the right %q: people cannot exercise it here", id)
+		}
+	}
+	if r.Complaint != nil {
+		known(dp("rights", "complaint", "channel"), r.Complaint.Channel)
+	}
+}
+
+// channelIDs says which channel an unknown id may mean, for a message:
+// "; did you mean "a"?", or else " (the ids are "a", "b")".
+func channelIDs(id string, chs []Channel) string {
+	var ids []string
+	for _, ch := range chs {
+		if ch.ID != "" && !slices.Contains(ids, ch.ID) {
+			ids = append(ids, ch.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return ": give the channel an id in [[rights.channels]]"
+	}
+	if best := diag.Closest(id, ids, 2); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	q := make([]string, len(ids))
+	for i, s := range ids {
+		q[i] = strconv.Quote(s)
+	}
+	return " (the ids are " + strings.Join(q, ", ") + ")"
+}
+
+// grantedRights returns the rights that some published activity grants, as
+// the site derives them from the legal bases (Art. 15-22, 7(3)); nil when
+// the activities did not all load, so the answer is unknown.
+func (c *checker) grantedRights() map[string]bool {
+	if c.l.failed["activity"] {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, a := range c.reg.Activities {
+		if !a.IsPublic() {
+			continue
+		}
+		out["access"], out["rectification"], out["restriction"] = true, true, true
+		for i := range a.Purposes {
+			switch a.Resolved(i).LegalBasis {
+			case "consent":
+				out["withdraw-consent"] = true
+				out["portability"] = out["portability"] || !a.Manual
+				out["erasure"] = true
+			case "contract":
+				out["portability"] = out["portability"] || !a.Manual
+				out["erasure"] = true
+			case "legitimate-interests":
+				out["object"] = true
+				out["erasure"] = true
+			case "public-task":
+				out["object"] = true
+			case "legal-obligation":
+			default:
+				out["erasure"] = true
+			}
+		}
+		if a.AutomatedDecisions.Used {
+			out["automated-decisions"] = true
+		}
+	}
+	return out
 }
 
 func (c *checker) registerCountries() {

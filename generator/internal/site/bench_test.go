@@ -86,14 +86,14 @@ func BenchmarkHugoAlone(b *testing.B) {
 			if len(diags) > 0 {
 				b.Fatalf("%d diagnostics", len(diags))
 			}
-			data, err := generate(reg)
+			data, err := generate(reg, nil)
 			if err != nil {
 				b.Fatal(err)
 			}
 			pages := 0
 			for b.Loop() {
 				out := b.TempDir()
-				if pages, err = buildInto(dir, filepath.Join(out, "public"), filepath.Join(out, "gen"), data, nil); err != nil {
+				if pages, err = buildInto(dir, filepath.Join(out, "public"), filepath.Join(out, "gen"), func(map[string]bool) (*generated, error) { return data, nil }, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -26,35 +26,67 @@ import (
 // files under gen, output to publishDir.
 type hugoSite struct {
 	root, gen, publishDir string
+	log                   io.Writer
 	logger                loggers.Logger
 	sites                 *hugolib.HugoSites
 }
 
 // buildInto builds the site once into publishDir, with the generated files
 // and Hugo's caches in the work directory gen, and returns the number of
-// pages rendered.
-func buildInto(root, publishDir, gen string, data *generated, log io.Writer) (int, error) {
-	if err := data.write(gen); err != nil {
+// pages rendered. The generated files are made by data once hugo.toml is
+// read, in the tone of address it chooses per language.
+func buildInto(root, publishDir, gen string, data func(formal map[string]bool) (*generated, error), log io.Writer) (int, error) {
+	// Hugo leaves out mounts whose directory does not exist when it reads
+	// its configuration: make them first.
+	if err := makeGeneratedDirs(gen); err != nil {
 		return 0, fmt.Errorf("site: %w", err)
 	}
-	h, err := newHugoSite(root, gen, publishDir, log)
+	h := newHugoSite(root, gen, publishDir, log)
+	configs, err := h.configs()
 	if err != nil {
+		return 0, err
+	}
+	g, err := data(formalLanguages(configs))
+	if err != nil {
+		return 0, err
+	}
+	if err := g.write(gen); err != nil {
+		return 0, fmt.Errorf("site: %w", err)
+	}
+	if err := h.open(configs); err != nil {
 		return 0, err
 	}
 	return h.build()
 }
 
-func newHugoSite(root, gen, publishDir string, log io.Writer) (*hugoSite, error) {
+// formalLanguages returns the languages whose [params] address is "formal"
+// (set for the site or for the language).
+func formalLanguages(configs *allconfig.Configs) map[string]bool {
+	out := map[string]bool{}
+	for lang, c := range configs.LanguageConfigMap {
+		if a, ok := c.Params["address"].(string); ok && a == "formal" {
+			out[lang] = true
+		}
+	}
+	return out
+}
+
+func newHugoSite(root, gen, publishDir string, log io.Writer) *hugoSite {
 	if log == nil {
 		log = io.Discard
 	}
-	h := &hugoSite{root: root, gen: gen, publishDir: publishDir}
+	h := &hugoSite{root: root, gen: gen, publishDir: publishDir, log: log}
 	h.logger = loggers.New(loggers.Options{
 		Level:         logg.LevelWarn,
 		DistinctLevel: logg.LevelWarn,
 		StdOut:        log,
 		StdErr:        log,
 	})
+	return h
+}
+
+// configs reads hugo.toml, with our theme when it names none.
+func (h *hugoSite) configs() (*allconfig.Configs, error) {
 	configs, err := h.loadConfig(false)
 	if err != nil {
 		return nil, err
@@ -65,18 +97,24 @@ func newHugoSite(root, gen, publishDir string, log io.Writer) (*hugoSite, error)
 			return nil, err
 		}
 	}
+	return configs, nil
+}
+
+// open makes Hugo's sites from the configuration.
+func (h *hugoSite) open(configs *allconfig.Configs) error {
 	fs := hugofs.NewFrom(afero.NewOsFs(), configs.LoadingInfo.BaseConfig)
+	var err error
 	h.sites, err = hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  configs,
 		Fs:       fs,
 		LogLevel: h.logger.Level(),
-		StdOut:   log,
-		StdErr:   log,
+		StdOut:   h.log,
+		StdErr:   h.log,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("site: %w", err)
+		return fmt.Errorf("site: %w", err)
 	}
-	return h, nil
+	return nil
 }
 
 // loadConfig reads hugo.toml (and config/, if any) and overrides what the

@@ -57,6 +57,7 @@ const (
 	fraudPage      = "public/en/activities/fraud-prevention/index.html"
 	taxPage        = "public/en/activities/tax-records/index.html"
 	hubPage        = "public/en/index.html"
+	rightsPage     = "public/en/rights/index.html"
 )
 
 var (
@@ -88,6 +89,8 @@ var sentenceCases = map[string]sentenceCase{
 		reg.Organisation.Controllers[0].Country = "US"
 		reg.Organisation.SupervisoryAuthority = register.Authority{}
 	}, without: func(*register.Register) {}},
+	"right-how":       {page: rightsPage, with: withRightSteps, without: func(*register.Register) {}},
+	"complaint-us":    {page: rightsPage, with: withRightSteps, without: func(reg *register.Register) { withRightSteps(reg); reg.Organisation.Rights.Complaint = nil }},
 	"requirement-law": {page: taxPage, without: on("tax-records", func(a *register.Activity) { a.Requirement.Statutory = false })},
 }
 

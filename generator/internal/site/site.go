@@ -77,14 +77,11 @@ func Prepare(opts Options) (*outputs.Stage, *Result, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := generate(opts.Register)
-	if err != nil {
-		return nil, nil, err
-	}
 	stage, err := outputs.NewStage(target)
 	if err != nil {
 		return nil, nil, fmt.Errorf("site: %w", err)
 	}
+	data := func(formal map[string]bool) (*generated, error) { return generate(opts.Register, formal) }
 	res, err := buildStage(root, stage, data, opts.Log)
 	if err != nil {
 		stage.Remove()
@@ -93,7 +90,7 @@ func Prepare(opts Options) (*outputs.Stage, *Result, error) {
 	return stage, res, nil
 }
 
-func buildStage(root string, stage *outputs.Stage, data *generated, log io.Writer) (*Result, error) {
+func buildStage(root string, stage *outputs.Stage, data func(formal map[string]bool) (*generated, error), log io.Writer) (*Result, error) {
 	// Made with Mkdir, not MkdirTemp, so that the site gets the modes the
 	// umask allows (0755 usually) and a web server of another user can read it.
 	out := stage.Output()
@@ -182,8 +179,10 @@ type generated struct {
 	register []byte
 }
 
-func generate(reg *register.Register) (*generated, error) {
-	s, err := publish.Build(reg)
+// generate derives the view per language and the register, with formal
+// words in the languages of formal.
+func generate(reg *register.Register, formal map[string]bool) (*generated, error) {
+	s, err := publish.BuildWith(reg, publish.Options{Formal: formal})
 	if err != nil {
 		return nil, err
 	}
@@ -197,6 +196,16 @@ func generate(reg *register.Register) (*generated, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// makeGeneratedDirs makes the directories of the generated files under dir.
+func makeGeneratedDirs(dir string) error {
+	for _, d := range []string{filepath.Join(dir, "data", dataName), filepath.Join(dir, "static")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // write puts the generated files under dir: data/ropa/<lang>.json and

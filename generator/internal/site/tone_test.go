@@ -156,8 +156,10 @@ func TestTheToneOfAddressFollowsHugoToml(t *testing.T) {
 			b := buildSite(t, toml, publishtest.Sample())
 			pages := dutchPages(t, b.public)
 			// A controller outside the EEA has no lead authority: the
-			// pages say where to complain instead.
+			// pages say where to complain instead. Its record also says
+			// how to exercise some rights.
 			abroad := publishtest.Sample()
+			withRightSteps(abroad)
 			for i := range abroad.Organisation.Controllers {
 				abroad.Organisation.Controllers[i].Country = "US"
 			}
@@ -177,6 +179,21 @@ func TestTheToneOfAddressFollowsHugoToml(t *testing.T) {
 				if !found {
 					t.Errorf("%s (%q) is on no Dutch page", k+tc.use, use)
 				}
+			}
+			// The sample's record texts say u and uw: on a formal site,
+			// the generator's own words (rights, legal bases, safeguards,
+			// sources, channel kinds) say so too, and no page says je.
+			if tc.address == "formal" {
+				for name, page := range pages {
+					text := visibleText(page)
+					for _, w := range informalWords.FindAllStringIndex(text, -1) {
+						from, to := max(0, w[0]-40), min(len(text), w[1]+40)
+						t.Errorf("%s: %q in %q", name, text[w[0]:w[1]], strings.Join(strings.Fields(text[from:to]), " "))
+					}
+				}
+				b.assertFileContent("public/rights/index.html", "U mag weten welke persoonsgegevens wij van u hebben", "Zelf regelen in uw account")
+			} else {
+				b.assertFileContent("public/rights/index.html", "Je mag weten welke persoonsgegevens wij van je hebben", "Zelf regelen in je account")
 			}
 			// English has one tone.
 			b.assertFileContent("public/en/rights/index.html", "Your rights")
