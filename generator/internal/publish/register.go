@@ -306,7 +306,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 				Used: a.AutomatedDecisions.Used, Logic: tx(a.AutomatedDecisions.Logic),
 				Consequences: tx(a.AutomatedDecisions.Consequences), HumanReview: tx(a.AutomatedDecisions.HumanReview),
 			},
-			Choices:  []regChoice{}, Cookies: []regCookie{},
+			Choices: []regChoice{}, Cookies: []regCookie{},
 			Children: a.Children,
 			Rights:   rightIDs(rights),
 			Manual:   a.Manual, LegalClaims: a.LegalClaims,
