@@ -89,6 +89,21 @@ var sentenceCases = map[string]sentenceCase{
 		reg.Organisation.SupervisoryAuthority = register.Authority{}
 	}, without: func(*register.Register) {}},
 	"requirement-law": {page: taxPage, without: on("tax-records", func(a *register.Activity) { a.Requirement.Statutory = false })},
+	"cookie-strictly-necessary": {page: newsletterPage, without: on("newsletter", func(a *register.Activity) {
+		for i := range a.Cookies {
+			a.Cookies[i].Category = "functional"
+		}
+	})},
+	"cookie-first-party": {page: newsletterPage, without: on("newsletter", func(a *register.Activity) {
+		for i := range a.Cookies {
+			a.Cookies[i].Provider = "third-party"
+		}
+	})},
+	"cookie-session": {page: newsletterPage, without: on("newsletter", func(a *register.Activity) {
+		for i := range a.Cookies {
+			a.Cookies[i].Lifetime = "P1D"
+		}
+	})},
 }
 
 // sentenceRows reads the id and English sentence of each row of the table
