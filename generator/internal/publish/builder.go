@@ -61,7 +61,7 @@ func (b *builder) view() (*view, error) {
 	v := &view{
 		Lang: b.lang, Updated: updated, UpdatedISO: org.EffectiveDate, Version: org.Version,
 		Activities: map[string]*activity{}, Categories: map[string]*category{}, Recipients: map[string]*recipient{},
-		Sections: sections{Activities: activitiesSection, Categories: categoriesSection, Recipients: recipientsSection, Rights: rightsSection},
+		Sections: sections{Activities: activitiesSection, Categories: categoriesSection, Recipients: recipientsSection, Rights: rightsSection, Cookies: cookiesSection},
 	}
 	v.Organisation = b.organisation(org)
 	v.SeveralControllers = len(org.Controllers) > 1
@@ -112,6 +112,7 @@ func (b *builder) view() (*view, error) {
 	recCategories := map[string]set{} // recipient -> categories
 	rightChoices := map[string][]choice{}
 	var reviews []review
+	var cookies []cookie
 	for _, a := range b.pub.activities {
 		av, err := b.activity(a)
 		if err != nil {
@@ -137,6 +138,7 @@ func (b *builder) view() (*view, error) {
 				rv.Transfers = append(rv.Transfers, t)
 			}
 		}
+		cookies = append(cookies, av.Cookies...)
 		for _, r := range av.Retention {
 			v.Retention = append(v.Retention, r)
 			for _, c := range r.Categories {
@@ -233,6 +235,7 @@ func (b *builder) view() (*view, error) {
 	v.TransferGroups = groupTransfers(v.Transfers)
 	v.Transfers = nonNil(v.Transfers)
 	v.Retention = nonNil(v.Retention)
+	v.Cookies = b.cookieGroups(cookies)
 	v.Optional = nonNil(v.Optional)
 	v.Automated = nonNil(v.Automated)
 	v.Measures = nonNil(v.Measures)
@@ -349,7 +352,7 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		Summary:  b.t(a.Summary),
 		Subjects: []subject{}, Categories: []categoryRef{}, Recipients: []recipientRef{},
 		Transfers: []transfer{}, Retention: []retention{}, Measures: []measure{},
-		Rights: []rightRef{}, NotApplying: []notApplying{}, Choices: []choice{},
+		Rights: []rightRef{}, NotApplying: []notApplying{}, Choices: []choice{}, Cookies: []cookie{},
 		RecipientsStated: a.Recipients != nil, TransfersStated: a.Transfers != nil,
 		SourceDetails: b.t(a.SourceDetails),
 		Children:      a.Children,
@@ -432,7 +435,57 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 			Title: b.t(c.Title), Steps: b.ts(c.Steps), Link: c.Link,
 		})
 	}
+	for i, c := range a.Cookies {
+		cv, err := b.cookie(av.ref, c)
+		if err != nil {
+			return nil, fmt.Errorf("publish: activity %q: cookies[%d]: %w", a.ID, i, err)
+		}
+		av.Cookies = append(av.Cookies, cv)
+	}
 	return av, nil
+}
+
+// cookie resolves a cookie: its recipient, and its kind, provider, lifetime
+// and category in words.
+func (b *builder) cookie(aref ref, c register.Cookie) (cookie, error) {
+	life, err := b.w.lifetime(c.Lifetime)
+	if err != nil {
+		return cookie{}, err
+	}
+	cv := cookie{
+		Activity: aref, Name: c.Name, Kind: c.KindOrDefault(), KindName: b.w.cookieKinds[c.KindOrDefault()],
+		Provider: c.Provider, ProviderName: b.w.providers[c.Provider],
+		Purpose: b.t(c.Purpose), Lifetime: life, LifetimeISO: c.Lifetime,
+		Category: c.Category, CategoryName: b.w.cookieCategories[c.Category],
+	}
+	if c.Recipient != "" {
+		r, ok := b.recipientRefs[c.Recipient]
+		if !ok {
+			return cookie{}, fmt.Errorf("recipient %q is not a public recipient", c.Recipient)
+		}
+		cv.Recipient = &ref{ID: r.ID, Name: r.Name, URL: r.URL}
+		cv.ProviderName = r.Name
+	}
+	return cv, nil
+}
+
+// cookieGroups groups the cookies of the public activities by consent
+// category, in the order of cookieCategoryOrder; within a category, in the
+// order of the activities and their records.
+func (b *builder) cookieGroups(all []cookie) []cookieGroup {
+	out := []cookieGroup{}
+	for _, cat := range cookieCategoryOrder {
+		g := cookieGroup{Category: cat, Name: b.w.cookieCategories[cat]}
+		for _, c := range all {
+			if c.Category == cat {
+				g.Cookies = append(g.Cookies, c)
+			}
+		}
+		if len(g.Cookies) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // purposes fills in the purposes of an activity with their legal bases,

@@ -27,6 +27,7 @@ const (
 	categoriesSection = "personal-data"
 	recipientsSection = "recipients"
 	rightsSection     = "rights"
+	cookiesSection    = "cookies"
 )
 
 // Site is the public part of the register, ready to be shown.

@@ -173,6 +173,7 @@ type regActivity struct {
 	Measures           []string        `json:"measures"`
 	AutomatedDecisions regAutomated    `json:"automated_decisions"`
 	Choices            []regChoice     `json:"choices"`
+	Cookies            []regCookie     `json:"cookies"` // cookies and similar technologies (ePrivacy Art. 5(3))
 	Children           bool            `json:"children"`
 	Manual             bool            `json:"manual"`
 	LegalClaims        bool            `json:"legal_claims"`
@@ -185,6 +186,16 @@ type regActivity struct {
 	// stated in the record, even as none.
 	RecipientsStated bool `json:"recipients_stated"`
 	TransfersStated  bool `json:"transfers_stated"`
+}
+
+type regCookie struct {
+	Name      string `json:"name"`
+	Kind      string `json:"kind"`                // cookie, local-storage, pixel or sdk
+	Provider  string `json:"provider"`            // first-party or third-party
+	Recipient string `json:"recipient,omitempty"` // a third party's recipient id
+	Purpose   text   `json:"purpose"`
+	Lifetime  string `json:"lifetime"` // ISO 8601 duration, or "session"
+	Category  string `json:"category"` // strictly-necessary, functional, analytics or advertising
 }
 
 type regNamed struct {
@@ -327,7 +338,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 				Used: a.AutomatedDecisions.Used, Logic: tx(a.AutomatedDecisions.Logic),
 				Consequences: tx(a.AutomatedDecisions.Consequences), HumanReview: tx(a.AutomatedDecisions.HumanReview),
 			},
-			Choices:  []regChoice{},
+			Choices: []regChoice{}, Cookies: []regCookie{},
 			Children: a.Children,
 			Rights:   rightIDs(rights),
 			Manual:   a.Manual, LegalClaims: a.LegalClaims,
@@ -365,6 +376,9 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		}
 		for _, c := range a.Choices {
 			ra.Choices = append(ra.Choices, regChoice{Kind: c.Kind, Title: tx(c.Title), Steps: txs(c.Steps), Link: c.Link})
+		}
+		for _, k := range a.Cookies {
+			ra.Cookies = append(ra.Cookies, regCookie{Name: k.Name, Kind: k.KindOrDefault(), Provider: k.Provider, Recipient: k.Recipient, Purpose: tx(k.Purpose), Lifetime: k.Lifetime, Category: k.Category})
 		}
 		r.Activities = append(r.Activities, ra)
 	}

@@ -47,7 +47,10 @@ type view struct {
 	Rights         []right         `json:"rights"`        // the rights that apply, with where
 	Automated      []ref           `json:"automated"`     // activities with automated decisions
 	Measures       []measure       `json:"measures"`      // security measures of the public activities
-	Children       children        `json:"children"`
+	// Cookies are the cookies and similar technologies of every public
+	// activity, grouped by consent category: the cookies page.
+	Cookies  []cookieGroup `json:"cookies"`
+	Children children      `json:"children"`
 }
 
 // sections names the site sections, relative to the language root, so the
@@ -57,6 +60,7 @@ type sections struct {
 	Categories string `json:"categories"`
 	Recipients string `json:"recipients"`
 	Rights     string `json:"rights"`
+	Cookies    string `json:"cookies"`
 }
 
 // ref points at a page: its id, its name in the view's language, and its URL
@@ -275,7 +279,31 @@ type activity struct {
 	RecipientsStated bool     `json:"recipients_stated"`
 	TransfersStated  bool     `json:"transfers_stated"`
 	Choices          []choice `json:"choices"`
+	Cookies          []cookie `json:"cookies"` // cookies and similar technologies, in the order of the record
 	Children         bool     `json:"children"`
+}
+
+// cookie is a cookie or similar technology of an activity.
+type cookie struct {
+	Activity     ref    `json:"activity"`
+	Name         string `json:"name"`
+	Kind         string `json:"kind"` // cookie, local-storage, pixel, sdk
+	KindName     string `json:"kind_name"`
+	Provider     string `json:"provider"`      // first-party or third-party
+	ProviderName string `json:"provider_name"` // in words; a third party's recipient name when the record names one
+	Recipient    *ref   `json:"recipient,omitempty"`
+	Purpose      string `json:"purpose"`
+	Lifetime     string `json:"lifetime"`     // in words
+	LifetimeISO  string `json:"lifetime_iso"` // ISO 8601 duration, or "session"
+	Category     string `json:"category"`
+	CategoryName string `json:"category_name"`
+}
+
+// cookieGroup is the cookies of one consent category, for the cookies page.
+type cookieGroup struct {
+	Category string   `json:"category"`
+	Name     string   `json:"name"`
+	Cookies  []cookie `json:"cookies"`
 }
 
 type category struct {

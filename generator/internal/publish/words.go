@@ -49,11 +49,20 @@ type words struct {
 	channelKinds   map[string]string
 	measureKinds   map[string]string
 
+	cookieKinds      map[string]string
+	providers        map[string]string // first-party, third-party (without a recipient)
+	cookieCategories map[string]string
+	session          string             // the lifetime of a session cookie
+	timeUnits        map[byte][2]string // H, M, S of a lifetime PT<n><unit>
+
 	statutoryAndContractual, statutory, contractual, notRequired string
 }
 
 // rightOrder is the order rights are listed in, following the GDPR.
 var rightOrder = []string{"access", "rectification", "erasure", "restriction", "portability", "object", "withdraw-consent", "automated-decisions"}
+
+// cookieCategoryOrder is the order of the consent categories of cookies.
+var cookieCategoryOrder = []string{"strictly-necessary", "functional", "analytics", "advertising"}
 
 // sourceOrder is the order of the ways data is obtained.
 var sourceOrder = []string{"provided", "observed", "derived", "received"}
@@ -181,6 +190,16 @@ var dutch = &words{
 	measureKinds: map[string]string{
 		"technical": "Technische maatregel", "organisational": "Organisatorische maatregel",
 	},
+	cookieKinds: map[string]string{
+		"cookie": "Cookie", "local-storage": "Lokale opslag", "pixel": "Pixel", "sdk": "SDK in de app",
+	},
+	providers: map[string]string{"first-party": "Wijzelf (first party)", "third-party": "Een andere partij (third party)"},
+	cookieCategories: map[string]string{
+		"strictly-necessary": "Strikt noodzakelijk", "functional": "Functioneel",
+		"analytics": "Analytisch", "advertising": "Advertenties",
+	},
+	session:                 "Tot het einde van de sessie",
+	timeUnits:               map[byte][2]string{'H': {"uur", "uur"}, 'M': {"minuut", "minuten"}, 'S': {"seconde", "seconden"}},
 	statutoryAndContractual: "Verplicht door de wet en voor de overeenkomst",
 	statutory:               "Verplicht door de wet",
 	contractual:             "Nodig voor de overeenkomst",
@@ -302,6 +321,16 @@ var english = &words{
 	measureKinds: map[string]string{
 		"technical": "Technical measure", "organisational": "Organisational measure",
 	},
+	cookieKinds: map[string]string{
+		"cookie": "Cookie", "local-storage": "Local storage", "pixel": "Pixel", "sdk": "SDK in the app",
+	},
+	providers: map[string]string{"first-party": "Ourselves (first party)", "third-party": "Another party (third party)"},
+	cookieCategories: map[string]string{
+		"strictly-necessary": "Strictly necessary", "functional": "Functional",
+		"analytics": "Analytics", "advertising": "Advertising",
+	},
+	session:                 "Until the end of the session",
+	timeUnits:               map[byte][2]string{'H': {"hour", "hours"}, 'M': {"minute", "minutes"}, 'S': {"second", "seconds"}},
 	statutoryAndContractual: "Required by law and for the contract",
 	statutory:               "Required by law",
 	contractual:             "Required for the contract",

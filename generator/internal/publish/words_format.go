@@ -44,6 +44,32 @@ func (w *words) duration(iso string) (string, error) {
 	return w.list(parts), nil
 }
 
+// lifetime renders how long a cookie stays on a device: "session", an
+// ISO 8601 duration of days and longer, or of hours, minutes or seconds
+// ("PT30M"), in words.
+func (w *words) lifetime(iso string) (string, error) {
+	if iso == "session" {
+		return w.session, nil
+	}
+	rest, ok := strings.CutPrefix(iso, "PT")
+	if !ok {
+		return w.duration(iso)
+	}
+	if len(rest) < 2 {
+		return "", fmt.Errorf("lifetime %q: not an ISO 8601 duration such as PT30M", iso)
+	}
+	unit := rest[len(rest)-1]
+	forms, ok := w.timeUnits[unit]
+	n, err := strconv.Atoi(rest[:len(rest)-1])
+	if !ok || err != nil || n < 0 {
+		return "", fmt.Errorf("lifetime %q: not an ISO 8601 duration such as PT1H, PT30M or PT10S", iso)
+	}
+	if n == 1 {
+		return "1 " + forms[0], nil
+	}
+	return strconv.Itoa(n) + " " + forms[1], nil
+}
+
 // list joins items as "a", "a and b", "a, b and c".
 func (w *words) list(items []string) string {
 	switch len(items) {

@@ -183,6 +183,37 @@ func TestRetentionPeriodInWords(t *testing.T) {
 	}
 }
 
+func TestCookieLifetimeInWords(t *testing.T) {
+	tests := []struct {
+		lifetime, nl, en string
+	}{
+		{"session", "Tot het einde van de sessie", "Until the end of the session"},
+		{"P13M", "13 maanden", "13 months"},
+		{"P1D", "1 dag", "1 day"},
+		{"PT30M", "30 minuten", "30 minutes"},
+		{"PT1H", "1 uur", "1 hour"},
+		{"PT10S", "10 seconden", "10 seconds"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lifetime, func(t *testing.T) {
+			for lang, want := range map[string]string{"nl": tt.nl, "en": tt.en} {
+				got, err := wordsFor(lang).lifetime(tt.lifetime)
+				if err != nil {
+					t.Fatalf("%s: %v", lang, err)
+				}
+				if got != want {
+					t.Errorf("%s: lifetime(%q) = %q, want %q", lang, tt.lifetime, got, want)
+				}
+			}
+		})
+	}
+	for _, bad := range []string{"PT", "PTM", "PT5X", "1 year"} {
+		if got, err := english.lifetime(bad); err == nil {
+			t.Errorf("lifetime(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
 func TestRetentionPeriodErrors(t *testing.T) {
 	tests := []struct {
 		period, want string
@@ -273,6 +304,21 @@ func TestEveryEnumHasWordsInEveryLanguage(t *testing.T) {
 		for _, k := range []string{"withdraw-consent", "opt-out", "object", "settings"} {
 			if w.choiceKinds[k] == "" {
 				t.Errorf("%s: choice kind %q", name, k)
+			}
+		}
+		for _, k := range cookieCategoryOrder {
+			if w.cookieCategories[k] == "" {
+				t.Errorf("%s: cookie category %q", name, k)
+			}
+		}
+		for _, k := range []string{"cookie", "local-storage", "pixel", "sdk"} {
+			if w.cookieKinds[k] == "" {
+				t.Errorf("%s: cookie kind %q", name, k)
+			}
+		}
+		for _, k := range []string{"first-party", "third-party"} {
+			if w.providers[k] == "" {
+				t.Errorf("%s: provider %q", name, k)
 			}
 		}
 		for _, k := range []string{"email", "web", "post", "self-service"} {

@@ -288,6 +288,7 @@ type Activity struct {
 	Measures                 []string           `json:"measures,omitempty"`
 	AutomatedDecisions       AutomatedDecisions `json:"automated_decisions"`
 	Choices                  []Choice           `json:"choices,omitempty"`
+	Cookies                  []Cookie           `json:"cookies,omitempty"` // cookies and similar technologies (ePrivacy Art. 5(3))
 	Children                 bool               `json:"children,omitempty"`
 	Manual                   bool               `json:"manual,omitempty"`       // not by automated means: no portability (Art. 20(1)(b))
 	LegalClaims              bool               `json:"legal_claims,omitempty"` // kept for legal claims: erasure limited (Art. 17(3)(e))
@@ -344,6 +345,26 @@ type Choice struct {
 	Title Text   `json:"title"`
 	Steps []Text `json:"steps"`
 	Link  string `json:"link,omitempty"`
+}
+
+// Cookie is a cookie or similar technology (local storage, pixel, SDK) that
+// an activity places on or reads from people's devices.
+type Cookie struct {
+	Name      string `json:"name"`
+	Kind      string `json:"kind,omitempty"`      // cookie (default), local-storage, pixel, sdk
+	Provider  string `json:"provider"`            // first-party or third-party
+	Recipient string `json:"recipient,omitempty"` // third-party: the recipient id, where the register has one
+	Purpose   Text   `json:"purpose"`
+	Lifetime  string `json:"lifetime"` // ISO 8601 duration, or "session"
+	Category  string `json:"category"` // strictly-necessary, functional, analytics, advertising
+}
+
+// KindOrDefault returns the cookie's kind, "cookie" when the record names none.
+func (c Cookie) KindOrDefault() string {
+	if c.Kind == "" {
+		return "cookie"
+	}
+	return c.Kind
 }
 
 // ActivityInternal holds the fields that go to the regulator's record only.

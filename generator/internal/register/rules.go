@@ -52,6 +52,7 @@ func (c *checker) activity(f *file, a *Activity) {
 	if !open["role"] {
 		c.role(f, a)
 	}
+	c.cookies(f, a, open["legal_basis"])
 	if a.IsPublic() {
 		c.texts(f, nil, reflect.ValueOf(*a))
 	}

@@ -55,13 +55,16 @@ func TestEveryInterfaceStringIsTranslated(t *testing.T) {
 	}
 	scan(filepath.Join(theme, "layouts"))
 	scan(filepath.Join(repoRoot, "content"))
-	// The default menus name their labels by identifier.
-	menus, err := os.ReadFile(filepath.Join(theme, "hugo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range regexp.MustCompile(`identifier = "([a-z_]+)"`).FindAllStringSubmatch(string(menus), -1) {
-		used[m[1]] = true
+	// The default menus, and the shipped project's (the cookies entry),
+	// name their labels by identifier.
+	for _, config := range []string{filepath.Join(theme, "hugo.toml"), filepath.Join(repoRoot, "hugo.toml")} {
+		menus, err := os.ReadFile(config)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`identifier = "([a-z_]+)"`).FindAllStringSubmatch(string(menus), -1) {
+			used[m[1]] = true
+		}
 	}
 	// The formal twins of Dutch keys are checked by TestEveryDutchStringHasBothTones.
 	for k := range nl {

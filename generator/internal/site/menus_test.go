@@ -242,6 +242,7 @@ Verwerkingen -> /activities/
 Persoonsgegevens -> /personal-data/
 Ontvangers -> /recipients/
 Jouw rechten -> /rights/
+Cookies -> /cookies/
 Over deze verklaring -> /about/ (current)
 `)
 	assertNav(t, b, "public/en/about/index.html", `
@@ -250,6 +251,7 @@ Processing activities -> /en/activities/
 Personal data -> /en/personal-data/
 Recipients -> /en/recipients/
 Your rights -> /en/rights/
+Cookies -> /en/cookies/
 About this notice -> /en/about/ (current)
 `)
 }

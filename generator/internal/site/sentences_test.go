@@ -92,6 +92,21 @@ var sentenceCases = map[string]sentenceCase{
 	"right-how":       {page: rightsPage, with: withRightSteps, without: func(*register.Register) {}},
 	"complaint-us":    {page: rightsPage, with: withRightSteps, without: func(reg *register.Register) { withRightSteps(reg); reg.Organisation.Rights.Complaint = nil }},
 	"requirement-law": {page: taxPage, without: on("tax-records", func(a *register.Activity) { a.Requirement.Statutory = false })},
+	"cookie-strictly-necessary": {page: newsletterPage, without: on("newsletter", func(a *register.Activity) {
+		for i := range a.Cookies {
+			a.Cookies[i].Category = "functional"
+		}
+	})},
+	"cookie-first-party": {page: newsletterPage, without: on("newsletter", func(a *register.Activity) {
+		for i := range a.Cookies {
+			a.Cookies[i].Provider = "third-party"
+		}
+	})},
+	"cookie-session": {page: newsletterPage, without: on("newsletter", func(a *register.Activity) {
+		for i := range a.Cookies {
+			a.Cookies[i].Lifetime = "P1D"
+		}
+	})},
 }
 
 // sentenceRows reads the id and English sentence of each row of the table

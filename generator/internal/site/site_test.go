@@ -73,9 +73,10 @@ func TestBuildsBothLanguagesWithAPageForEveryPublicRecord(t *testing.T) {
 	b.assertFileExists("public/rights/index.html", true)
 	b.assertFileExists("public/en/rights/index.html", true)
 	b.assertFileExists("public/404.html", true)
-	// Per language: home, 4 sections, 5 activities, 5 categories, 4 recipients.
-	if b.result.Pages != 38 {
-		t.Errorf("Pages = %d, want 38", b.result.Pages)
+	// Per language: home, 4 sections and the cookies page, 5 activities, 5
+	// categories, 4 recipients.
+	if b.result.Pages != 40 {
+		t.Errorf("Pages = %d, want 40", b.result.Pages)
 	}
 }
 

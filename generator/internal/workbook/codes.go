@@ -56,6 +56,10 @@ var codeLists = []codeList{
 	{"legend.code.mk", "measure.", []code{
 		{"technical", "Art. 32"}, {"organisational", "Art. 32"},
 	}},
+	{"legend.code.ck", "cookie.", []code{
+		{"strictly-necessary", "ePrivacy Art. 5(3)"}, {"functional", "ePrivacy Art. 5(3)"},
+		{"analytics", "ePrivacy Art. 5(3)"}, {"advertising", "ePrivacy Art. 5(3)"},
+	}},
 }
 
 // art9Letter returns the letter of an Art. 9(2) condition code such as

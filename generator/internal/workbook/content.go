@@ -138,6 +138,18 @@ var (
 		{key: "mea.kind", width: 16, ref: "Art. 32(1)"},
 		{key: "mea.description", width: 70, ref: ""},
 	}
+	cookieColumns = []column{
+		{key: "ck.activity", width: 26, ref: ""},
+		{key: "ck.activity_name", width: 30, ref: ""},
+		{key: "ck.name", width: 24, ref: "ePrivacy Art. 5(3)"},
+		{key: "ck.kind", width: 14, ref: ""},
+		{key: "ck.provider", width: 14, ref: ""},
+		{key: "ck.recipient", width: 24, ref: ""},
+		{key: "ck.recipient_name", width: 30, ref: ""},
+		{key: "ck.purpose", width: 48, ref: ""},
+		{key: "ck.lifetime", width: 12, ref: ""},
+		{key: "ck.category", width: 20, ref: "ePrivacy Art. 5(3)"},
+	}
 	legendColumns = []column{
 		{key: "leg.sheet", width: 24, ref: ""},
 		{key: "leg.item", width: 30, ref: ""},
@@ -421,6 +433,34 @@ func (c *content) measureRows() iter.Seq[[]string] {
 			row[3] = c.text(m.Description)
 			if !yield(row) {
 				return
+			}
+		}
+	}
+}
+
+// cookieRows yields one row per cookie or similar technology, by activity
+// id, then in the order of the record.
+func (c *content) cookieRows() iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		row := make([]string, len(cookieColumns))
+		for _, a := range c.acts {
+			for _, k := range a.Cookies {
+				row[0] = a.ID
+				row[1] = c.text(a.Name)
+				row[2] = k.Name
+				row[3] = c.word("cookiekind.", k.KindOrDefault())
+				row[4] = c.word("provider.", k.Provider)
+				row[5] = k.Recipient
+				row[6] = ""
+				if k.Recipient != "" {
+					row[6] = c.recipientName(k.Recipient)
+				}
+				row[7] = c.text(k.Purpose)
+				row[8] = k.Lifetime
+				row[9] = c.word("cookie.", k.Category)
+				if !yield(row) {
+					return
+				}
 			}
 		}
 	}

@@ -135,6 +135,7 @@ func (c *content) tables() []table {
 		{sheet: "sheet.transfers", cols: transferColumns, rows: c.transferRows(), freeze: 2},
 		{sheet: "sheet.categories", cols: categoryColumns, rows: c.categoryRows(), freeze: 2},
 		{sheet: "sheet.measures", cols: measureColumns, rows: c.measureRows(), freeze: 2},
+		{sheet: "sheet.cookies", cols: cookieColumns, rows: c.cookieRows(), freeze: 2},
 		complete, legend,
 	}
 }

@@ -150,6 +150,10 @@ func sampleRegister() *register.Register {
 				},
 				Retention: []register.Retention{{Categories: []string{"contact", "usage"}, Period: "P2Y",
 					Trigger: register.Text{"nl": "na afmelding", "en": "after unsubscribing"}}},
+				Cookies: []register.Cookie{
+					{Name: "nl_open", Kind: "pixel", Provider: "third-party", Recipient: "mailco", Purpose: register.Text{"nl": "Meet of de mail is geopend", "en": "Measures whether the mail was opened"}, Lifetime: "PT1H", Category: "analytics"},
+					{Name: "nl_form", Provider: "first-party", Purpose: register.Text{"nl": "Onthoudt het formulier", "en": "Remembers the form"}, Lifetime: "session", Category: "strictly-necessary"},
+				},
 				Measures: []string{"encryption"},
 				Internal: &register.ActivityInternal{
 					Owner: "Marketing", BusinessFunction: "Marketing", Systems: []string{"MailCo"},

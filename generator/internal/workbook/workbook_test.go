@@ -86,17 +86,17 @@ func TestSheetNames(t *testing.T) {
 	}{
 		{"english", Options{Lang: "en"}, []string{
 			"Organisation", "Index", "Controller activities", "Processor activities", "Recipients", "Transfers",
-			"Data categories", "Measures", "Completeness", "Legend"}},
+			"Data categories", "Measures", "Cookies", "Completeness", "Legend"}},
 		{"ico layout", Options{Lang: "en", Layout: "ico"}, []string{
 			"Organisation", "Index", "Controller record (ICO)", "Processor record (ICO)", "Completeness", "Legend"}},
 		{"cnil layout", Options{Lang: "en", Layout: "cnil"}, []string{
 			"Register", "Index", "analytics", "newsletter", "payroll-service", "sick-leave", "Completeness", "Legend"}},
 		{"dutch", Options{Lang: "nl"}, []string{
 			"Organisatie", "Index", "Activiteiten verantwoordelijke", "Activiteiten verwerker", "Ontvangers", "Doorgiften",
-			"Persoonsgegevens", "Maatregelen", "Volledigheid", "Toelichting"}},
+			"Persoonsgegevens", "Maatregelen", "Cookies", "Volledigheid", "Toelichting"}},
 		{"default language of the register", Options{}, []string{
 			"Organisatie", "Index", "Activiteiten verantwoordelijke", "Activiteiten verwerker", "Ontvangers", "Doorgiften",
-			"Persoonsgegevens", "Maatregelen", "Volledigheid", "Toelichting"}},
+			"Persoonsgegevens", "Maatregelen", "Cookies", "Volledigheid", "Toelichting"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := open(t, encode(t, sampleRegister(), tc.opts))
@@ -240,6 +240,16 @@ func TestRows(t *testing.T) {
 			{"Id", "Naam", "Soort", "Omschrijving"},
 			{"encryption", "Versleuteling", "Technisch", "TLS en AES"},
 			{"training", "Training", "Organisatorisch", "Jaarlijks"},
+		}},
+		{"cookies", "en", "Cookies", [][]string{
+			{"Activity id", "Activity", "Name", "Kind", "Party", "Recipient id", "Recipient name", "Purpose", "Lifetime", "Consent category"},
+			{"newsletter", "Newsletter", "nl_open", "Pixel", "Third party", "mailco", "MailCo Inc.", "Measures whether the mail was opened", "PT1H", "Analytics"},
+			{"newsletter", "Newsletter", "nl_form", "Cookie", "First party", "", "", "Remembers the form", "session", "Strictly necessary"},
+		}},
+		{"cookies in Dutch", "nl", "Cookies", [][]string{
+			{"Id activiteit", "Activiteit", "Naam", "Soort", "Partij", "Id ontvanger", "Naam ontvanger", "Doel", "Looptijd", "Toestemmingscategorie"},
+			{"newsletter", "Nieuwsbrief", "nl_open", "Pixel", "Derde partij", "mailco", "MailCo Inc.", "Meet of de mail is geopend", "PT1H", "Analytisch"},
+			{"newsletter", "Nieuwsbrief", "nl_form", "Cookie", "Eigen partij", "", "", "Onthoudt het formulier", "session", "Strikt noodzakelijk"},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -114,6 +114,10 @@ func Sample() *register.Register {
 				Retention: []register.Retention{{Categories: []string{"contact-details"}, Criteria: tx("Tot u zich afmeldt.", "Until you unsubscribe.")}},
 				Choices: []register.Choice{{Kind: "withdraw-consent", Title: tx("Afmelden voor de nieuwsbrief", "Unsubscribe from the newsletter"),
 					Steps: txs("Klik op afmelden onderaan elke nieuwsbrief.", "Click unsubscribe at the bottom of any newsletter.")}},
+				Cookies: []register.Cookie{
+					{Name: "nb_form", Provider: "first-party", Purpose: tx("Onthoudt het aanmeldformulier.", "Remembers the sign-up form."), Lifetime: "session", Category: "strictly-necessary"},
+					{Name: "nb_open", Kind: "pixel", Provider: "first-party", Purpose: tx("Meet of de nieuwsbrief is geopend.", "Measures whether the newsletter was opened."), Lifetime: "PT1H", Category: "analytics"},
+				},
 			},
 			{
 				ID: "fraud-prevention", Name: tx("Fraude voorkomen", "Preventing fraud"),
@@ -262,6 +266,7 @@ func WithCanaries() (*register.Register, []string) {
 		a.Requirement = &register.Requirement{Consequence: ct(a.ID + "-consequence")}
 		a.AutomatedDecisions = register.AutomatedDecisions{Used: true, Logic: ct(a.ID + "-logic"), Consequences: ct(a.ID + "-consequences"), HumanReview: ct(a.ID + "-human-review")}
 		a.Choices = []register.Choice{{Kind: "object", Title: ct(a.ID + "-choice-title"), Steps: []register.Text{ct(a.ID + "-choice-step")}, Link: "https://" + c(a.ID+"-choice-link") + ".example"}}
+		a.Cookies = []register.Cookie{{Name: c(a.ID + "-cookie-name"), Provider: "third-party", Recipient: Canary + "-vendor", Purpose: ct(a.ID + "-cookie-purpose"), Lifetime: "P1Y", Category: "advertising"}}
 		for i := range a.OnBehalfOf {
 			a.OnBehalfOf[i] = register.Party{LegalName: c(a.ID + "-on-behalf-of-name"), Address: c(a.ID + "-on-behalf-of-address"), Country: "NL", Email: c(a.ID+"-on-behalf-of") + "@example.com"}
 		}
