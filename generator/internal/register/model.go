@@ -67,10 +67,54 @@ type Register struct {
 	Measures     map[string]*Measure
 	Activities   []*Activity // sorted by ID
 
+	// Order lists the ids of each shared register ("subjects", "categories",
+	// "recipients", "measures") in the order its file writes them: the order
+	// readers see them in.
+	Order map[string][]string
+
 	// Files maps each record ("organisation", "activity:<id>", and
 	// "subjects:<id>", "categories:<id>", "recipients:<id>", "measures:<id>")
 	// to the file it came from, relative to the root.
 	Files map[string]string
+}
+
+// Ranks returns the position of each id of a shared register kind in its
+// file (see Register.Order).
+func (r *Register) Ranks(kind string) Ranks {
+	ids := r.Order[kind]
+	out := make(Ranks, len(ids))
+	for i, id := range ids {
+		out[id] = i
+	}
+	return out
+}
+
+// Ranks are the positions of ids in a register's file.
+type Ranks map[string]int
+
+// Sort returns ids without repeats in the order of the file; ids the file
+// does not list (a register built in code) come last, sorted.
+func (rk Ranks) Sort(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, iok := rk[out[i]]
+		rj, jok := rk[out[j]]
+		switch {
+		case iok && jok:
+			return ri < rj
+		case iok != jok:
+			return iok
+		}
+		return out[i] < out[j]
+	})
+	return out
 }
 
 // Organisation is data/organisation.toml: who is responsible and how to reach them.
@@ -255,6 +299,7 @@ type Transfer struct {
 	Countries  []string `json:"countries,omitempty"`  // several countries with the same safeguard
 	Safeguard  string   `json:"safeguard"`            // adequacy, dpf, scc, bcr, code-of-conduct, certification, ad-hoc-clauses, art49-derogation, privacy-shield
 	Derogation string   `json:"derogation,omitempty"` // art49-1-a ... art49-1-g, for art49-derogation
+	Copy       string   `json:"copy,omitempty"`       // how people get a copy of the safeguard: "on-request" or an https:// address
 	Details    Text     `json:"details,omitempty"`
 }
 

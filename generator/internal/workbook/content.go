@@ -310,11 +310,11 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 	}
 }
 
-// recipientRows yields one row per recipient, sorted by id.
+// recipientRows yields one row per recipient, in the order of its file.
 func (c *content) recipientRows() iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
 		row := make([]string, len(recipientColumns))
-		for _, id := range sortedKeys(c.reg.Recipients) {
+		for _, id := range c.reg.Ranks("recipients").Sort(sortedKeys(c.reg.Recipients)) {
 			r := c.reg.Recipients[id]
 			if r == nil {
 				continue
@@ -383,11 +383,12 @@ func (c *content) transferRows() iter.Seq[[]string] {
 	}
 }
 
-// categoryRows yields one row per category of personal data, sorted by id.
+// categoryRows yields one row per category of personal data, in the order of
+// its file.
 func (c *content) categoryRows() iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
 		row := make([]string, len(categoryColumns))
-		for _, id := range sortedKeys(c.reg.Categories) {
+		for _, id := range c.reg.Ranks("categories").Sort(sortedKeys(c.reg.Categories)) {
 			cat := c.reg.Categories[id]
 			if cat == nil {
 				continue
@@ -406,11 +407,11 @@ func (c *content) categoryRows() iter.Seq[[]string] {
 	}
 }
 
-// measureRows yields one row per security measure, sorted by id.
+// measureRows yields one row per security measure, in the order of its file.
 func (c *content) measureRows() iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
 		row := make([]string, len(measureColumns))
-		for _, id := range sortedKeys(c.reg.Measures) {
+		for _, id := range c.reg.Ranks("measures").Sort(sortedKeys(c.reg.Measures)) {
 			m := c.reg.Measures[id]
 			if m == nil {
 				continue

@@ -92,7 +92,7 @@ func Sample() *register.Register {
 				Recipients:  []string{"payment-provider", "cloud-host", "support-desk"},
 				Transfers: []register.Transfer{
 					{Recipient: "cloud-host", Country: "US", Safeguard: "dpf"},
-					{Recipient: "support-desk", Country: "IN", Safeguard: "scc"},
+					{Recipient: "support-desk", Country: "IN", Safeguard: "scc", Copy: "on-request"},
 				},
 				Retention: []register.Retention{
 					{Categories: []string{"contact-details", "listening-history"}, Period: "P18M", Trigger: tx("nadat u uw account opheft", "after you close your account")},
