@@ -331,6 +331,10 @@ func Transfers(reg *register.Register, a *register.Activity) Result {
 			return missing("an Art. 49 derogation without the letter relied on", "transfers")
 		case t.Safeguard != "art49-derogation" && t.Derogation != "":
 			return missing("a derogation named for a safeguard that is not Art. 49", "transfers")
+		case (t.Safeguard == "scc" || t.Safeguard == "bcr") && r != nil && r.Kind == "public-authority":
+			return missing("clauses or corporate rules named for a public authority, which they cannot bind", "transfers", "recipients")
+		case t.Copy != "" && !register.HasCopy(t.Safeguard):
+			return missing("a copy named for a safeguard that is not a document", "transfers")
 		}
 		date := reg.Organisation.EffectiveDate
 		for _, code := range t.Where() {
