@@ -271,7 +271,7 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		}
 		return missing("no choice of kind withdraw-consent", "choices")
 	case "13.2.d":
-		if org.SupervisoryAuthority.Name != "" {
+		if len(org.SupervisoryAuthority.Name) > 0 {
 			return answered("organisation.supervisory_authority")
 		}
 		return missing("no supervisory authority", "organisation.supervisory_authority")
@@ -400,7 +400,7 @@ func controllersComplete(ps []register.Party) bool {
 		return false
 	}
 	for _, p := range ps {
-		if p.LegalName == "" || p.Address == "" || p.Email == "" && p.Phone == "" {
+		if len(p.LegalName) == 0 || p.Address == "" || p.Email == "" && p.Phone == "" {
 			return false
 		}
 	}

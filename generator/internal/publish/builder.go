@@ -253,7 +253,7 @@ func (b *builder) rightRef(id string) rightRef {
 
 func (b *builder) party(p register.Party) party {
 	return party{
-		ID: p.ID, LegalName: p.LegalName, AddressLines: lines(p.Address),
+		ID: p.ID, LegalName: p.LegalName.In(b.lang, b.def), AddressLines: lines(p.Address),
 		Country: p.Country, CountryName: countryName(p.Country, b.lang),
 		Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration,
 	}
@@ -261,14 +261,14 @@ func (b *builder) party(p register.Party) party {
 
 func (b *builder) organisation(org *register.Organisation) organisation {
 	o := organisation{
-		Name:             org.Name,
+		Name:             org.Name.In(b.lang, b.def),
 		Controllers:      []party{},
 		JointControllers: []jointController{},
 		Security:         b.t(org.Security),
 	}
 	if org.HasLeadAuthority() {
 		o.Authority = &authority{
-			Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
+			Name: org.SupervisoryAuthority.Name.In(b.lang, b.def), Country: org.SupervisoryAuthority.Country,
 			CountryName:  countryName(org.SupervisoryAuthority.Country, b.lang),
 			AddressLines: lines(org.SupervisoryAuthority.Address),
 			Phone:        org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,

@@ -5,6 +5,7 @@ package register
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Text is a human-readable text in one or more languages. A plain TOML string
@@ -53,6 +54,20 @@ func (n Name) In(lang, defaultLang string) string {
 		return s
 	}
 	return n[defaultLang]
+}
+
+// String returns the name where no language applies (a diff, a log): the
+// plain name, else its translations in the order of their languages, joined
+// with " / ".
+func (n Name) String() string {
+	if s, ok := n[""]; ok {
+		return s
+	}
+	var out []string
+	for _, lang := range Text(n).Languages("") {
+		out = append(out, n[lang])
+	}
+	return strings.Join(out, " / ")
 }
 
 // Register is the whole, loaded record of processing activities.
@@ -119,7 +134,7 @@ func (rk Ranks) Sort(ids []string) []string {
 
 // Organisation is data/organisation.toml: who is responsible and how to reach them.
 type Organisation struct {
-	Name                 string             `json:"name"`
+	Name                 Name               `json:"name"`
 	EffectiveDate        string             `json:"effective_date"`
 	Version              string             `json:"version,omitempty"`
 	Controllers          []Party            `json:"controllers"`
@@ -136,7 +151,7 @@ type Organisation struct {
 // Party is a legal person with contact details.
 type Party struct {
 	ID           string `json:"id,omitempty"` // controllers only: how activities name it
-	LegalName    string `json:"legal_name"`
+	LegalName    Name   `json:"legal_name"`
 	Address      string `json:"address"`
 	Country      string `json:"country"`
 	Email        string `json:"email,omitempty"`
@@ -160,7 +175,7 @@ type DPO struct {
 
 // Authority is the lead supervisory authority.
 type Authority struct {
-	Name    string `json:"name"`
+	Name    Name   `json:"name"`
 	Country string `json:"country"`
 	Address string `json:"address,omitempty"`
 	Phone   string `json:"phone,omitempty"`
@@ -415,7 +430,7 @@ func (a *Activity) LegalBases() []string {
 // HasLeadAuthority reports whether the organisation names a lead supervisory
 // authority; a controller outside the EEA has none (Art. 56 needs an
 // establishment in the Union).
-func (o *Organisation) HasLeadAuthority() bool { return o.SupervisoryAuthority.Name != "" }
+func (o *Organisation) HasLeadAuthority() bool { return len(o.SupervisoryAuthority.Name) > 0 }
 
 // Responsible returns the controllers responsible for an activity: those it
 // names, or else the organisation's first. Ids that name no controller are

@@ -233,7 +233,7 @@ func (c *content) countryWithCode(code string) string {
 
 // party returns the details of a legal person, one per line.
 func (c *content) party(p register.Party) []string {
-	lines := []string{p.LegalName, p.Address, c.countryWithCode(p.Country)}
+	lines := []string{c.name(p.LegalName), p.Address, c.countryWithCode(p.Country)}
 	for _, f := range []struct{ key, value string }{
 		{"email", p.Email}, {"phone", p.Phone}, {"website", p.Website}, {"registration", p.Registration},
 	} {
@@ -253,7 +253,7 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 			return yield(row)
 		}
 		org := &c.reg.Organisation
-		if !emit("org.name", org.Name, "") {
+		if !emit("org.name", c.name(org.Name), "") {
 			return
 		}
 		for _, p := range org.Controllers {
@@ -263,7 +263,7 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 		}
 		for _, j := range org.JointControllers {
 			if !emit("org.joint", lines(c.party(j.Party)), "Art. 30(1)(a), 26") ||
-				!emit("org.arrangement", lines(nonEmpty([]string{j.LegalName, c.text(j.Arrangement)})), "Art. 26(2)") {
+				!emit("org.arrangement", lines(nonEmpty([]string{c.name(j.LegalName), c.text(j.Arrangement)})), "Art. 26(2)") {
 				return
 			}
 		}
@@ -274,7 +274,7 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 			return
 		}
 		a := org.SupervisoryAuthority
-		authority := nonEmpty([]string{a.Name, a.Address, c.countryWithCode(a.Country)})
+		authority := nonEmpty([]string{c.name(a.Name), a.Address, c.countryWithCode(a.Country)})
 		if a.Phone != "" {
 			authority = append(authority, c.w.get("phone")+": "+a.Phone)
 		}
@@ -777,6 +777,9 @@ func nonEmpty(items []string) []string {
 	}
 	return out
 }
+
+// name returns a name in the workbook's language (see register.Name).
+func (c *content) name(n register.Name) string { return n.In(c.lang, c.reg.DefaultLanguage) }
 
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {
