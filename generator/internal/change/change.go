@@ -390,18 +390,18 @@ func organisation(o, n *register.Organisation) []Change {
 		if p.ID != "" {
 			return p.ID
 		}
-		return p.LegalName
+		return p.LegalName.String()
 	}
 	same := func(a, b register.Party) bool {
-		return a.ID != "" && a.ID == b.ID || a.LegalName == b.LegalName
+		return a.ID != "" && a.ID == b.ID || reflect.DeepEqual(a.LegalName, b.LegalName)
 	}
 	matched := map[int]bool{}
 	for _, p := range n.Controllers {
 		j := slices.IndexFunc(o.Controllers, func(op register.Party) bool { return same(op, p) })
 		switch {
 		case j < 0:
-			out = append(out, Change{Kind: ControllerAdded, Record: rec, Subject: p.LegalName, New: p.Country})
-		case o.Controllers[j] != p:
+			out = append(out, Change{Kind: ControllerAdded, Record: rec, Subject: p.LegalName.String(), New: p.Country})
+		case !reflect.DeepEqual(o.Controllers[j], p):
 			matched[j] = true
 			out = append(out, Change{Kind: ControllerChanged, Record: rec, Subject: name(p)})
 		default:
@@ -410,7 +410,7 @@ func organisation(o, n *register.Organisation) []Change {
 	}
 	for j, p := range o.Controllers {
 		if !matched[j] {
-			out = append(out, Change{Kind: ControllerRemoved, Record: rec, Subject: p.LegalName})
+			out = append(out, Change{Kind: ControllerRemoved, Record: rec, Subject: p.LegalName.String()})
 		}
 	}
 	var oldDPO, newDPO register.DPO
@@ -423,10 +423,10 @@ func organisation(o, n *register.Organisation) []Change {
 	if !reflect.DeepEqual(oldDPO, newDPO) {
 		out = append(out, Change{Kind: DPOChanged, Record: rec, Old: dpoName(oldDPO), New: dpoName(newDPO)})
 	}
-	if oa, na := o.SupervisoryAuthority, n.SupervisoryAuthority; oa != na {
-		c := Change{Kind: AuthorityChanged, Record: rec, Old: oa.Name, New: na.Name}
-		if oa.Name == na.Name {
-			c.Kind, c.Subject, c.Old, c.New = AuthorityDetails, na.Name, "", ""
+	if oa, na := o.SupervisoryAuthority, n.SupervisoryAuthority; !reflect.DeepEqual(oa, na) {
+		c := Change{Kind: AuthorityChanged, Record: rec, Old: oa.Name.String(), New: na.Name.String()}
+		if reflect.DeepEqual(oa.Name, na.Name) {
+			c.Kind, c.Subject, c.Old, c.New = AuthorityDetails, na.Name.String(), "", ""
 		}
 		out = append(out, c)
 	}

@@ -271,7 +271,7 @@ func check(reg *register.Register, a *register.Activity, key string) Result {
 		}
 		return missing("no choice of kind withdraw-consent", "choices")
 	case "13.2.d":
-		if org.SupervisoryAuthority.Name != "" {
+		if len(org.SupervisoryAuthority.Name) > 0 {
 			return answered("organisation.supervisory_authority")
 		}
 		return missing("no supervisory authority", "organisation.supervisory_authority")
@@ -331,6 +331,10 @@ func Transfers(reg *register.Register, a *register.Activity) Result {
 			return missing("an Art. 49 derogation without the letter relied on", "transfers")
 		case t.Safeguard != "art49-derogation" && t.Derogation != "":
 			return missing("a derogation named for a safeguard that is not Art. 49", "transfers")
+		case (t.Safeguard == "scc" || t.Safeguard == "bcr") && r != nil && r.Kind == "public-authority":
+			return missing("clauses or corporate rules named for a public authority, which they cannot bind", "transfers", "recipients")
+		case t.Copy != "" && !register.HasCopy(t.Safeguard):
+			return missing("a copy named for a safeguard that is not a document", "transfers")
 		}
 		date := reg.Organisation.EffectiveDate
 		for _, code := range t.Where() {
@@ -396,7 +400,7 @@ func controllersComplete(ps []register.Party) bool {
 		return false
 	}
 	for _, p := range ps {
-		if p.LegalName == "" || p.Address == "" || p.Email == "" && p.Phone == "" {
+		if len(p.LegalName) == 0 || p.Address == "" || p.Email == "" && p.Phone == "" {
 			return false
 		}
 	}

@@ -187,10 +187,10 @@ func (b *builder) view() (*view, error) {
 		byRank(rightActivities[id])
 	}
 	for id, rs := range catRecipients {
-		v.Categories[id].Recipients = rs.sorted()
+		v.Categories[id].Recipients = b.pub.recipientRanks.Sort(rs.sorted())
 	}
 	for id, cs := range recCategories {
-		v.Recipients[id].Categories = cs.sorted()
+		v.Recipients[id].Categories = b.pub.categoryRanks.Sort(cs.sorted())
 	}
 	v.Sources = b.sourceGroups(b.pub.categories)
 	v.RecipientKinds = b.kindGroups(v)
@@ -263,7 +263,7 @@ func (b *builder) rightRef(id string) rightRef {
 
 func (b *builder) party(p register.Party) party {
 	return party{
-		ID: p.ID, LegalName: p.LegalName, AddressLines: lines(p.Address),
+		ID: p.ID, LegalName: p.LegalName.In(b.lang, b.def), AddressLines: lines(p.Address),
 		Country: p.Country, CountryName: countryName(p.Country, b.lang),
 		Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration,
 	}
@@ -271,14 +271,14 @@ func (b *builder) party(p register.Party) party {
 
 func (b *builder) organisation(org *register.Organisation) organisation {
 	o := organisation{
-		Name:             org.Name,
+		Name:             org.Name.In(b.lang, b.def),
 		Controllers:      []party{},
 		JointControllers: []jointController{},
 		Security:         b.t(org.Security),
 	}
 	if org.HasLeadAuthority() {
 		o.Authority = &authority{
-			Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
+			Name: org.SupervisoryAuthority.Name.In(b.lang, b.def), Country: org.SupervisoryAuthority.Country,
 			CountryName:  countryName(org.SupervisoryAuthority.Country, b.lang),
 			AddressLines: lines(org.SupervisoryAuthority.Address),
 			Phone:        org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
@@ -364,11 +364,11 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 	if err := b.purposes(a, av); err != nil {
 		return nil, err
 	}
-	for _, id := range a.Subjects {
+	for _, id := range b.pub.subjectRanks.Sort(a.Subjects) {
 		s := b.reg.Subjects[id]
 		av.Subjects = append(av.Subjects, subject{ID: id, Name: b.t(s.Name), Description: b.t(s.Description)})
 	}
-	for _, id := range a.Categories {
+	for _, id := range b.pub.categoryRanks.Sort(a.Categories) {
 		av.Categories = append(av.Categories, b.categoryRefs[id])
 	}
 	av.Sources = b.sourceGroups(a.Categories)
@@ -378,7 +378,7 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 			Consequence: b.t(r.Consequence),
 		}
 	}
-	for _, id := range a.Recipients {
+	for _, id := range b.pub.recipientRanks.Sort(a.Recipients) {
 		av.Recipients = append(av.Recipients, b.recipientRefs[id])
 	}
 	for _, t := range a.Transfers {
@@ -404,7 +404,7 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		rv.Text = text
 		av.Retention = append(av.Retention, rv)
 	}
-	for _, id := range a.Measures {
+	for _, id := range b.pub.measureRanks.Sort(a.Measures) {
 		av.Measures = append(av.Measures, b.measure(id))
 	}
 	if a.AutomatedDecisions.Used {
@@ -537,7 +537,12 @@ func (b *builder) transfer(aref ref, t register.Transfer) (transfer, error) {
 		Explanation: sw.Explanation,
 		Copy:        sw.Copy,
 	}
-	if strings.Contains(sw.Copy, "%s") {
+	switch {
+	case register.HasCopy(t.Safeguard) && t.Copy == "":
+		sg.Copy = "" // the record does not say people can get a copy
+	case register.HasCopy(t.Safeguard) && t.Copy != "on-request":
+		sg.Copy = fmt.Sprintf(b.w.published, t.Copy)
+	case strings.Contains(sw.Copy, "%s"):
 		sg.Copy = fmt.Sprintf(sw.Copy, b.contact)
 	}
 	if t.Safeguard == "adequacy" {
@@ -558,12 +563,13 @@ func (b *builder) measure(id string) measure {
 }
 
 // sourceGroups groups categories by how they are obtained, in a fixed order,
-// leaving out empty groups.
+// leaving out empty groups; in a group, categories keep the order of their file.
 func (b *builder) sourceGroups(ids []string) []sourceGroup {
 	var out []sourceGroup
+	ids = b.pub.categoryRanks.Sort(ids)
 	for _, src := range sourceOrder {
 		g := sourceGroup{Key: src, Name: b.w.sources[src].Name, Explanation: b.w.sources[src].Explanation}
-		for _, id := range b.byName(sortedCopy(ids), func(id string) string { return b.categoryRefs[id].Name }) {
+		for _, id := range ids {
 			if b.reg.Categories[id].Source == src {
 				g.Categories = append(g.Categories, b.categoryRefs[id])
 			}
@@ -579,7 +585,7 @@ func (b *builder) kindGroups(v *view) []kindGroup {
 	var out []kindGroup
 	for _, k := range recipientKindOrder {
 		g := kindGroup{Key: k, Name: b.w.recipientKinds[k].Name, Explanation: b.w.recipientKinds[k].Explanation}
-		for _, id := range b.byName(b.pub.recipients, func(id string) string { return b.recipientRefs[id].Name }) {
+		for _, id := range b.pub.recipients {
 			if r := v.Recipients[id]; r.Kind == k {
 				g.Recipients = append(g.Recipients, b.recipientRefs[id])
 			}
@@ -605,14 +611,6 @@ func (b *builder) byName(ids []string, name func(string) string) []string {
 		return out[i] < out[j]
 	})
 	return out
-}
-
-func sortedCopy(ids []string) []string {
-	s := set{}
-	for _, id := range ids {
-		s[id] = true
-	}
-	return s.sorted()
 }
 
 // where says where a recipient processes data: its country or countries, the
@@ -642,7 +640,7 @@ func groupTransfers(ts []transfer) []transferGroup {
 	out := []transferGroup{}
 	at := map[string]int{}
 	for _, t := range ts {
-		key := t.Recipient.ID + "\x00" + t.Country + "\x00" + t.Safeguard.Key + "\x00" + t.Safeguard.Article
+		key := t.Recipient.ID + "\x00" + t.Country + "\x00" + t.Safeguard.Key + "\x00" + t.Safeguard.Article + "\x00" + t.Safeguard.Copy
 		i, ok := at[key]
 		if !ok {
 			i = len(out)

@@ -118,14 +118,20 @@ func BuildWith(reg *register.Register, opts Options) (*Site, error) {
 // activities and the definitions they use.
 type public struct {
 	activities []*register.Activity
-	categories []string // ids, sorted
+	categories []string // ids, in the order of their register's file
 	recipients []string
 	subjects   []string
 	measures   []string
+
+	// The position of each id in its register's file, by kind.
+	categoryRanks, recipientRanks, subjectRanks, measureRanks register.Ranks
 }
 
 func selectPublic(reg *register.Register) (*public, error) {
-	p := &public{}
+	p := &public{
+		categoryRanks: reg.Ranks("categories"), recipientRanks: reg.Ranks("recipients"),
+		subjectRanks: reg.Ranks("subjects"), measureRanks: reg.Ranks("measures"),
+	}
 	cats, recs, subs, meas := set{}, set{}, set{}, set{}
 	for _, a := range reg.Activities {
 		if a == nil || !a.IsPublic() {
@@ -159,7 +165,8 @@ func selectPublic(reg *register.Register) (*public, error) {
 		}
 	}
 	sort.Slice(p.activities, func(i, j int) bool { return p.activities[i].ID < p.activities[j].ID })
-	p.categories, p.recipients, p.subjects, p.measures = cats.sorted(), recs.sorted(), subs.sorted(), meas.sorted()
+	p.categories, p.recipients = p.categoryRanks.Sort(cats.sorted()), p.recipientRanks.Sort(recs.sorted())
+	p.subjects, p.measures = p.subjectRanks.Sort(subs.sorted()), p.measureRanks.Sort(meas.sorted())
 	return p, nil
 }
 

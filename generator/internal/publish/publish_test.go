@@ -254,7 +254,7 @@ func TestRegisterJSON(t *testing.T) {
 		path string
 		want any
 	}{
-		{"format", "ropa-public-register/2"},
+		{"format", "ropa-public-register/3"},
 		{"default_language", "nl"},
 		{"languages.1", "en"},
 		{"activities.0.id", "accessibility-support"},
@@ -362,7 +362,7 @@ func TestResponsibleControllers(t *testing.T) {
 	reg := publishtest.Sample()
 	reg.Organisation.Controllers[0].ID = "klankwolk-nl"
 	reg.Organisation.Controllers = append(reg.Organisation.Controllers, register.Party{
-		ID: "klankwolk-inc", LegalName: "Klankwolk Inc.", Address: "1 Main St\nSpringfield", Country: "US",
+		ID: "klankwolk-inc", LegalName: register.Name{"": "Klankwolk Inc."}, Address: "1 Main St\nSpringfield", Country: "US",
 	})
 	reg.Organisation.SupervisoryAuthority = register.Authority{}
 	for _, a := range reg.Activities {
@@ -491,5 +491,49 @@ func TestDraftsAreNotPublished(t *testing.T) {
 	}
 	if bytes.Contains(b, []byte(`"newsletter"`)) {
 		t.Error("the draft activity is in register.json")
+	}
+}
+
+// TestPartyNamesTranslate: the organisation's name, the controllers' legal
+// names and the authority's name may be translated like a recipient's; a
+// plain string is the same in every language.
+func TestPartyNamesTranslate(t *testing.T) {
+	reg := publishtest.Sample()
+	org := &reg.Organisation
+	org.Name = register.Name{"nl": "Klankwolk Nederland", "en": "Klankwolk Netherlands"}
+	org.SupervisoryAuthority.Name = register.Name{"nl": "Autoriteit Persoonsgegevens", "en": "Dutch Data Protection Authority"}
+	org.JointControllers[0].LegalName = register.Name{"nl": "Stichting Festivalpartner", "en": "Festival Partner Foundation"}
+	for lang, want := range map[string][4]string{
+		"nl": {"Klankwolk Nederland", "Autoriteit Persoonsgegevens", "Stichting Festivalpartner", "Klankwolk B.V."},
+		"en": {"Klankwolk Netherlands", "Dutch Data Protection Authority", "Festival Partner Foundation", "Klankwolk B.V."},
+	} {
+		v := data(t, reg, lang)
+		for i, path := range []string{"organisation.name", "organisation.authority.name", "organisation.joint_controllers.0.legal_name", "organisation.controllers.0.legal_name"} {
+			if got := get(t, v, path); got != want[i] {
+				t.Errorf("%s: %s = %#v, want %q", lang, path, got, want[i])
+			}
+		}
+	}
+	s, err := publish.Build(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.RegisterJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		"organisation.name.en":                           "Klankwolk Netherlands",
+		"organisation.supervisory_authority.name.nl":     "Autoriteit Persoonsgegevens",
+		"organisation.joint_controllers.0.legal_name.en": "Festival Partner Foundation",
+		"organisation.controllers.0.legal_name.en":       "Klankwolk B.V.", // plain: the same in every language
+	} {
+		if got := get(t, m, path); got != want {
+			t.Errorf("register.json: %s = %#v, want %q", path, got, want)
+		}
 	}
 }

@@ -6,7 +6,7 @@ import (
 
 // registerFormat names the layout of register.json; change it when the layout
 // changes incompatibly.
-const registerFormat = "ropa-public-register/2"
+const registerFormat = "ropa-public-register/3"
 
 // publicRegister is the machine-readable copy of the public register, for
 // researchers and tools. Texts are objects keyed by language; codes are the
@@ -31,7 +31,7 @@ type text map[string]string
 
 type regParty struct {
 	ID           string `json:"id,omitempty"`
-	LegalName    string `json:"legal_name"`
+	LegalName    text   `json:"legal_name"`
 	Address      string `json:"address"`
 	Country      string `json:"country"`
 	Email        string `json:"email,omitempty"`
@@ -52,7 +52,7 @@ type regDPO struct {
 }
 
 type regAuthority struct {
-	Name    string `json:"name"`
+	Name    text   `json:"name"`
 	Country string `json:"country"`
 	Address string `json:"address,omitempty"`
 	Phone   string `json:"phone,omitempty"`
@@ -93,7 +93,7 @@ type regChildren struct {
 }
 
 type regOrganisation struct {
-	Name                 string               `json:"name"`
+	Name                 text                 `json:"name"`
 	Controllers          []regParty           `json:"controllers"`
 	JointControllers     []regJointController `json:"joint_controllers,omitempty"`
 	Representative       *regParty            `json:"representative,omitempty"`
@@ -262,7 +262,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		return out
 	}
 	party := func(p register.Party) regParty {
-		return regParty{ID: p.ID, LegalName: p.LegalName, Address: p.Address, Country: p.Country, Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration}
+		return regParty{ID: p.ID, LegalName: name(p.LegalName), Address: p.Address, Country: p.Country, Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration}
 	}
 	strs := func(s []string) []string { return append([]string{}, s...) }
 
@@ -271,7 +271,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		Format: registerFormat, Languages: append([]string{}, langs...), DefaultLanguage: def,
 		EffectiveDate: org.EffectiveDate, Version: org.Version,
 		Organisation: regOrganisation{
-			Name: org.Name, Controllers: []regParty{},
+			Name: name(org.Name), Controllers: []regParty{},
 			Rights: regRights{
 				ResponseTime: org.Rights.ResponseTime, Channels: []regChannel{},
 				Verification: tx(org.Rights.Verification), Extension: tx(org.Rights.ExtensionNote),
@@ -287,7 +287,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	}
 	if org.HasLeadAuthority() {
 		r.Organisation.SupervisoryAuthority = &regAuthority{
-			Name: org.SupervisoryAuthority.Name, Country: org.SupervisoryAuthority.Country,
+			Name: name(org.SupervisoryAuthority.Name), Country: org.SupervisoryAuthority.Country,
 			Address: org.SupervisoryAuthority.Address, Phone: org.SupervisoryAuthority.Phone, Website: org.SupervisoryAuthority.Website,
 		}
 	}
@@ -355,7 +355,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		}
 		ra.Controllers = []string{}
 		for _, p := range org.Responsible(a) {
-			ra.Controllers = append(ra.Controllers, p.LegalName)
+			ra.Controllers = append(ra.Controllers, p.LegalName.In(def, def))
 		}
 		for i := range a.Purposes {
 			p := a.Resolved(i)

@@ -18,7 +18,7 @@ type rightWords struct {
 type safeguardWords struct {
 	Name        string
 	Explanation string
-	Copy        string // how to obtain a copy; %s is the contact address, when the format has one
+	Copy        string // how to obtain a copy or more information; %s is the contact address, when the format has one
 }
 
 type words struct {
@@ -34,6 +34,7 @@ type words struct {
 	article9  string // %s is the letter
 	article   string // %s is the article number, e.g. "15" or "7(3)"
 	article49 string // %s is the letter of Art. 49(1)
+	published string // %s is where a safeguard's copy is published
 
 	legalBases     map[string]named
 	balancing      string            // the balancing test of legitimate interests, when the record holds one
@@ -87,6 +88,7 @@ var dutch = &words{
 	article9:  "art. 9 lid 2 sub %s AVG",
 	article:   "art. %s AVG",
 	article49: "art. 49 lid 1 sub %s AVG",
+	published: "Je kunt een kopie inzien op %s.",
 	legalBases: map[string]named{
 		"consent":              {"Toestemming", "Wij doen dit alleen als je daar toestemming voor geeft."},
 		"contract":             {"Overeenkomst", "Dit is nodig om onze overeenkomst met jou uit te voeren, of om op jouw verzoek een overeenkomst voor te bereiden."},
@@ -218,6 +220,7 @@ var english = &words{
 	article9:  "Art. 9(2)(%s) GDPR",
 	article:   "Art. %s GDPR",
 	article49: "Art. 49(1)(%s) GDPR",
+	published: "You can read a copy at %s.",
 	legalBases: map[string]named{
 		"consent":              {"Consent", "We only do this if you give your consent."},
 		"contract":             {"Contract", "We need this to perform our contract with you, or to take steps you asked for before entering into one."},

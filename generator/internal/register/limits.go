@@ -355,7 +355,7 @@ func (c *checker) activityCells(rec *file, a *Activity) {
 }
 
 func partyLen(p Party) int {
-	return cellLen(p.LegalName) + cellLen(p.Address) + cellLen(p.Email) + cellLen(p.Phone) + cellLen(p.Website) + cellLen(p.Registration) + 7*labelRoom
+	return textLen(Text(p.LegalName)) + cellLen(p.Address) + cellLen(p.Email) + cellLen(p.Phone) + cellLen(p.Website) + cellLen(p.Registration) + 7*labelRoom
 }
 
 // organisationCells bounds the cells of the organisation sheet that join
@@ -369,7 +369,7 @@ func (c *checker) organisationCells(rec *file) {
 		c.cell(rec, dp("dpo"), textLen(Text(d.Name))+cellLen(d.Email)+cellLen(d.Address)+3*labelRoom, "the details of the DPO")
 	}
 	a := o.SupervisoryAuthority
-	c.cell(rec, dp("supervisory_authority"), cellLen(a.Name)+cellLen(a.Address)+cellLen(a.Phone)+cellLen(a.Website)+5*labelRoom, "the details of the supervisory authority")
+	c.cell(rec, dp("supervisory_authority"), textLen(Text(a.Name))+cellLen(a.Address)+cellLen(a.Phone)+cellLen(a.Website)+5*labelRoom, "the details of the supervisory authority")
 	for _, id := range sortedIDs(c.reg.Categories) {
 		cat := c.reg.Categories[id]
 		if f := c.file("categories:" + id); f != nil {

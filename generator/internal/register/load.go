@@ -1,6 +1,7 @@
 package register
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,6 +99,7 @@ func emptyRegister() *Register {
 		Recipients: map[string]*Recipient{},
 		Measures:   map[string]*Measure{},
 		Files:      map[string]string{},
+		Order:      map[string][]string{},
 	}
 }
 
@@ -351,7 +354,14 @@ func (l *loader) decodeRegister(reg *Register, f *file) {
 
 // decodeEntries fills one shared register, whose file holds a table per id.
 func decodeEntries[T any](l *loader, reg *Register, f *file, into map[string]*T, entry func(id string) *T) {
-	for _, id := range sortedKeys(f.doc.Data) {
+	ids := sortedKeys(f.doc.Data)
+	// In the order of the file: readers see the definitions as written.
+	slices.SortStableFunc(ids, func(a, b string) int {
+		ka, kb := f.doc.Key([]string{a}), f.doc.Key([]string{b})
+		return cmp.Or(cmp.Compare(ka.Line, kb.Line), cmp.Compare(ka.Col, kb.Col))
+	})
+	reg.Order[f.kind] = ids
+	for _, id := range ids {
 		v := entry(id)
 		if l.decode(f, f.doc.Data[id], v) {
 			into[id] = v

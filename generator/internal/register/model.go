@@ -5,6 +5,7 @@ package register
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Text is a human-readable text in one or more languages. A plain TOML string
@@ -55,6 +56,20 @@ func (n Name) In(lang, defaultLang string) string {
 	return n[defaultLang]
 }
 
+// String returns the name where no language applies (a diff, a log): the
+// plain name, else its translations in the order of their languages, joined
+// with " / ".
+func (n Name) String() string {
+	if s, ok := n[""]; ok {
+		return s
+	}
+	var out []string
+	for _, lang := range Text(n).Languages("") {
+		out = append(out, n[lang])
+	}
+	return strings.Join(out, " / ")
+}
+
 // Register is the whole, loaded record of processing activities.
 type Register struct {
 	Languages       []string // site languages, default first
@@ -67,15 +82,59 @@ type Register struct {
 	Measures     map[string]*Measure
 	Activities   []*Activity // sorted by ID
 
+	// Order lists the ids of each shared register ("subjects", "categories",
+	// "recipients", "measures") in the order its file writes them: the order
+	// readers see them in.
+	Order map[string][]string
+
 	// Files maps each record ("organisation", "activity:<id>", and
 	// "subjects:<id>", "categories:<id>", "recipients:<id>", "measures:<id>")
 	// to the file it came from, relative to the root.
 	Files map[string]string
 }
 
+// Ranks returns the position of each id of a shared register kind in its
+// file (see Register.Order).
+func (r *Register) Ranks(kind string) Ranks {
+	ids := r.Order[kind]
+	out := make(Ranks, len(ids))
+	for i, id := range ids {
+		out[id] = i
+	}
+	return out
+}
+
+// Ranks are the positions of ids in a register's file.
+type Ranks map[string]int
+
+// Sort returns ids without repeats in the order of the file; ids the file
+// does not list (a register built in code) come last, sorted.
+func (rk Ranks) Sort(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, iok := rk[out[i]]
+		rj, jok := rk[out[j]]
+		switch {
+		case iok && jok:
+			return ri < rj
+		case iok != jok:
+			return iok
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
 // Organisation is data/organisation.toml: who is responsible and how to reach them.
 type Organisation struct {
-	Name                 string             `json:"name"`
+	Name                 Name               `json:"name"`
 	EffectiveDate        string             `json:"effective_date"`
 	Version              string             `json:"version,omitempty"`
 	Controllers          []Party            `json:"controllers"`
@@ -92,7 +151,7 @@ type Organisation struct {
 // Party is a legal person with contact details.
 type Party struct {
 	ID           string `json:"id,omitempty"` // controllers only: how activities name it
-	LegalName    string `json:"legal_name"`
+	LegalName    Name   `json:"legal_name"`
 	Address      string `json:"address"`
 	Country      string `json:"country"`
 	Email        string `json:"email,omitempty"`
@@ -116,7 +175,7 @@ type DPO struct {
 
 // Authority is the lead supervisory authority.
 type Authority struct {
-	Name    string `json:"name"`
+	Name    Name   `json:"name"`
 	Country string `json:"country"`
 	Address string `json:"address,omitempty"`
 	Phone   string `json:"phone,omitempty"`
@@ -317,6 +376,7 @@ type Transfer struct {
 	Countries  []string `json:"countries,omitempty"`  // several countries with the same safeguard
 	Safeguard  string   `json:"safeguard"`            // adequacy, dpf, scc, bcr, code-of-conduct, certification, ad-hoc-clauses, art49-derogation, privacy-shield
 	Derogation string   `json:"derogation,omitempty"` // art49-1-a ... art49-1-g, for art49-derogation
+	Copy       string   `json:"copy,omitempty"`       // how people get a copy of the safeguard: "on-request" or an https:// address
 	Details    Text     `json:"details,omitempty"`
 }
 
@@ -452,7 +512,7 @@ func (a *Activity) LegalBases() []string {
 // HasLeadAuthority reports whether the organisation names a lead supervisory
 // authority; a controller outside the EEA has none (Art. 56 needs an
 // establishment in the Union).
-func (o *Organisation) HasLeadAuthority() bool { return o.SupervisoryAuthority.Name != "" }
+func (o *Organisation) HasLeadAuthority() bool { return len(o.SupervisoryAuthority.Name) > 0 }
 
 // Responsible returns the controllers responsible for an activity: those it
 // names, or else the organisation's first. Ids that name no controller are

@@ -318,6 +318,7 @@ func (c *checker) transfers(rec *file, a *Activity) {
 	for i, t := range a.Transfers {
 		transferred[t.Recipient] = true
 		p := dp("transfers", i)
+		c.safeguardFits(rec, p, t)
 		if _, known := c.reg.Recipients[t.Recipient]; known && !slices.Contains(a.Recipients, t.Recipient) {
 			c.errorf(rec, append(p, "recipient"), "%q is not among this activity's recipients: add it to recipients", t.Recipient)
 		}

@@ -46,3 +46,29 @@ func (c *checker) safeguard(rec *file, p []string, t Transfer, name string) {
 		c.report(rec, append(p[:len(p):len(p)], "derogation"), true, diag.Error, "derogation belongs only to safeguard = \"art49-derogation\", not %q", t.Safeguard)
 	}
 }
+
+// HasCopy reports whether a safeguard is a document people can get a copy
+// of (Art. 13(1)(f), 14(1)(f)): clauses and rules. A transfer says how in its
+// copy field; without it, nobody offers a copy.
+func HasCopy(safeguard string) bool {
+	return safeguard == "scc" || safeguard == "bcr" || safeguard == "ad-hoc-clauses"
+}
+
+// safeguardFits: the safeguard fits the kind of recipient, and a copy is
+// offered only of a safeguard that is a document.
+//
+// Standard contractual clauses (Art. 46(2)(c)) are a contract between
+// private parties and binding corporate rules (Art. 47) bind a group of
+// undertakings; neither can bind a public authority. Transfers to public
+// authorities rely on an instrument between public authorities (Art.
+// 46(2)(a), 46(3)(b)) or on an Art. 49 derogation. The site would otherwise
+// tell people that "we agreed the standard contractual clauses" with, say, a
+// foreign police force: an error, not a warning.
+func (c *checker) safeguardFits(rec *file, p []string, t Transfer) {
+	if r, ok := c.reg.Recipients[t.Recipient]; ok && r != nil && r.Kind == "public-authority" && (t.Safeguard == "scc" || t.Safeguard == "bcr") {
+		c.errorf(rec, append(p[:len(p):len(p)], "safeguard"), "%q is a public authority, which %s cannot bind: use safeguard = \"art49-derogation\" with the derogation relied on (e.g. art49-1-d, important reasons of public interest)", t.Recipient, map[string]string{"scc": "standard contractual clauses", "bcr": "binding corporate rules"}[t.Safeguard])
+	}
+	if t.Copy != "" && !HasCopy(t.Safeguard) {
+		c.report(rec, append(p[:len(p):len(p)], "copy"), true, diag.Error, "copy belongs only to safeguards that are a document (scc, bcr, ad-hoc-clauses), not %q", t.Safeguard)
+	}
+}

@@ -83,8 +83,10 @@ var sentenceCases = map[string]sentenceCase{
 	"basis-consent":      {page: newsletterPage, without: on("newsletter", func(a *register.Activity) { a.LegalBasis = "contract" })},
 	"basis-obligation":   {page: taxPage, without: on("tax-records", func(a *register.Activity) { a.LegalBasis = "contract" })},
 	"children":           {page: accountPage, without: on("account", func(a *register.Activity) { a.Children = false })},
-	"scc-copy":           {page: accountPage, without: on("account", func(a *register.Activity) { a.Transfers[1].Safeguard = "bcr" })},
-	"dpf":                {page: accountPage, without: on("account", func(a *register.Activity) { a.Transfers[0].Safeguard = "scc" })},
+	"scc-copy":           {page: accountPage, without: on("account", func(a *register.Activity) { a.Transfers[1].Copy = "" })},
+	"copy-published": {page: accountPage, with: on("account", func(a *register.Activity) { a.Transfers[1].Copy = "https://example.com/scc.pdf" }),
+		without: on("account", func(a *register.Activity) { a.Transfers[1].Copy = "" })},
+	"dpf": {page: accountPage, without: on("account", func(a *register.Activity) { a.Transfers[0].Safeguard = "scc" })},
 	"no-lead-authority": {page: hubPage, with: func(reg *register.Register) {
 		reg.Organisation.Controllers[0].Country = "US"
 		reg.Organisation.SupervisoryAuthority = register.Authority{}

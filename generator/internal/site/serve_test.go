@@ -34,7 +34,7 @@ func TestServeRebuildsWhenTheRecordsChange(t *testing.T) {
 	load := func() (*register.Register, error) {
 		reg := publishtest.Sample()
 		if loads.Add(1) > 1 {
-			reg.Organisation.Name = "Klankwolk Nieuw"
+			reg.Organisation.Name = register.Name{"": "Klankwolk Nieuw"}
 		}
 		return reg, nil
 	}

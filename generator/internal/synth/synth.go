@@ -269,7 +269,15 @@ func (g *gen) activity(w *bufio.Writer, i int) {
 		if safeguard == "" {
 			continue
 		}
-		fmt.Fprintf(w, "\n[[transfers]]\nrecipient = \"recipient-%03d\"\ncountry = %q\nsafeguard = %q\n", r, country, safeguard)
+		extra := ""
+		switch {
+		case kinds[r%len(kinds)] == "public-authority" && (safeguard == "scc" || safeguard == "bcr"):
+			// Clauses and corporate rules cannot bind a public authority.
+			safeguard, extra = "art49-derogation", "derogation = \"art49-1-d\"\n"
+		case safeguard == "scc" || safeguard == "bcr":
+			extra = "copy = \"on-request\"\n"
+		}
+		fmt.Fprintf(w, "\n[[transfers]]\nrecipient = \"recipient-%03d\"\ncountry = %q\nsafeguard = %q\n%s", r, country, safeguard, extra)
 	}
 	// Retention: the categories in two groups, one with a period, one with criteria.
 	half := len(cats) / 2

@@ -32,10 +32,10 @@ func (c *content) view(a *register.Activity) actView {
 func (c *content) responsibleEntity(a *register.Activity) string {
 	var names []string
 	for _, p := range c.reg.Organisation.Responsible(a) {
-		names = append(names, p.LegalName)
+		names = append(names, c.name(p.LegalName))
 	}
 	if len(names) == 0 {
-		return c.reg.Organisation.Name
+		return c.name(c.reg.Organisation.Name)
 	}
 	return lines(names)
 }

@@ -245,7 +245,7 @@ func (c *content) countryWithCode(code string) string {
 
 // party returns the details of a legal person, one per line.
 func (c *content) party(p register.Party) []string {
-	lines := []string{p.LegalName, p.Address, c.countryWithCode(p.Country)}
+	lines := []string{c.name(p.LegalName), p.Address, c.countryWithCode(p.Country)}
 	for _, f := range []struct{ key, value string }{
 		{"email", p.Email}, {"phone", p.Phone}, {"website", p.Website}, {"registration", p.Registration},
 	} {
@@ -265,7 +265,7 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 			return yield(row)
 		}
 		org := &c.reg.Organisation
-		if !emit("org.name", org.Name, "") {
+		if !emit("org.name", c.name(org.Name), "") {
 			return
 		}
 		for _, p := range org.Controllers {
@@ -275,7 +275,7 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 		}
 		for _, j := range org.JointControllers {
 			if !emit("org.joint", lines(c.party(j.Party)), "Art. 30(1)(a), 26") ||
-				!emit("org.arrangement", lines(nonEmpty([]string{j.LegalName, c.text(j.Arrangement)})), "Art. 26(2)") {
+				!emit("org.arrangement", lines(nonEmpty([]string{c.name(j.LegalName), c.text(j.Arrangement)})), "Art. 26(2)") {
 				return
 			}
 		}
@@ -286,7 +286,7 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 			return
 		}
 		a := org.SupervisoryAuthority
-		authority := nonEmpty([]string{a.Name, a.Address, c.countryWithCode(a.Country)})
+		authority := nonEmpty([]string{c.name(a.Name), a.Address, c.countryWithCode(a.Country)})
 		if a.Phone != "" {
 			authority = append(authority, c.w.get("phone")+": "+a.Phone)
 		}
@@ -322,11 +322,11 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 	}
 }
 
-// recipientRows yields one row per recipient, sorted by id.
+// recipientRows yields one row per recipient, in the order of its file.
 func (c *content) recipientRows() iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
 		row := make([]string, len(recipientColumns))
-		for _, id := range sortedKeys(c.reg.Recipients) {
+		for _, id := range c.reg.Ranks("recipients").Sort(sortedKeys(c.reg.Recipients)) {
 			r := c.reg.Recipients[id]
 			if r == nil {
 				continue
@@ -395,11 +395,12 @@ func (c *content) transferRows() iter.Seq[[]string] {
 	}
 }
 
-// categoryRows yields one row per category of personal data, sorted by id.
+// categoryRows yields one row per category of personal data, in the order of
+// its file.
 func (c *content) categoryRows() iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
 		row := make([]string, len(categoryColumns))
-		for _, id := range sortedKeys(c.reg.Categories) {
+		for _, id := range c.reg.Ranks("categories").Sort(sortedKeys(c.reg.Categories)) {
 			cat := c.reg.Categories[id]
 			if cat == nil {
 				continue
@@ -418,11 +419,11 @@ func (c *content) categoryRows() iter.Seq[[]string] {
 	}
 }
 
-// measureRows yields one row per security measure, sorted by id.
+// measureRows yields one row per security measure, in the order of its file.
 func (c *content) measureRows() iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
 		row := make([]string, len(measureColumns))
-		for _, id := range sortedKeys(c.reg.Measures) {
+		for _, id := range c.reg.Ranks("measures").Sort(sortedKeys(c.reg.Measures)) {
 			m := c.reg.Measures[id]
 			if m == nil {
 				continue
@@ -816,6 +817,9 @@ func nonEmpty(items []string) []string {
 	}
 	return out
 }
+
+// name returns a name in the workbook's language (see register.Name).
+func (c *content) name(n register.Name) string { return n.In(c.lang, c.reg.DefaultLanguage) }
 
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {

@@ -15,7 +15,7 @@ import (
 func formatRegister() *register.Register {
 	reg := sampleRegister()
 	reg.Organisation.Controllers = append(reg.Organisation.Controllers, register.Party{
-		ID: "us-parent", LegalName: "Voorbeeld Inc.", Address: "1 Main Street, Wilmington", Country: "US", Email: "privacy@voorbeeld-inc.example",
+		ID: "us-parent", LegalName: register.Name{"": "Voorbeeld Inc."}, Address: "1 Main Street, Wilmington", Country: "US", Email: "privacy@voorbeeld-inc.example",
 	})
 	reg.Organisation.Controllers[0].ID = "nl"
 	reg.Recipients["advisers"] = &register.Recipient{ID: "advisers", Name: register.Name{"nl": "Adviseurs", "en": "Professional advisers"},

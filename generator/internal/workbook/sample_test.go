@@ -18,11 +18,11 @@ func sampleRegister() *register.Register {
 		Languages:       []string{"nl", "en"},
 		DefaultLanguage: "nl",
 		Organisation: register.Organisation{
-			Name:          "Voorbeeld & Zonen",
+			Name:          register.Name{"": "Voorbeeld & Zonen"},
 			EffectiveDate: "2026-03-01",
 			Version:       "2026.1",
 			Controllers: []register.Party{{
-				LegalName:    "Voorbeeld & Zonen B.V.",
+				LegalName:    register.Name{"": "Voorbeeld & Zonen B.V."},
 				Address:      "Keizersgracht 1, 1015 AA Amsterdam",
 				Country:      "NL",
 				Email:        "privacy@voorbeeld.example",
@@ -30,12 +30,12 @@ func sampleRegister() *register.Register {
 				Registration: "KvK 12345678",
 			}},
 			JointControllers: []register.JointController{{
-				Party:       register.Party{LegalName: "Partner GmbH", Address: "Hauptstraße 1, 10115 Berlin", Country: "DE"},
+				Party:       register.Party{LegalName: register.Name{"": "Partner GmbH"}, Address: "Hauptstraße 1, 10115 Berlin", Country: "DE"},
 				Arrangement: register.Text{"nl": "Partner beantwoordt verzoeken.", "en": "Partner answers requests."},
 			}},
 			DPO: &register.DPO{Name: register.Name{"": "J. Jansen"}, Email: "fg@voorbeeld.example"},
 			SupervisoryAuthority: register.Authority{
-				Name:    "Autoriteit Persoonsgegevens",
+				Name:    register.Name{"": "Autoriteit Persoonsgegevens"},
 				Country: "NL",
 				Website: "https://autoriteitpersoonsgegevens.nl",
 			},
@@ -123,8 +123,8 @@ func sampleRegister() *register.Register {
 				Name: register.Text{"nl": "Salarisverwerking voor klanten", "en": "Payroll for clients"},
 				Role: "processor",
 				OnBehalfOf: []register.Party{
-					{LegalName: "Klant A B.V.", Address: "Straat 2, Utrecht", Country: "NL", Email: "a@klant.example"},
-					{LegalName: "Client B Ltd", Address: "1 Road, London", Country: "GB"},
+					{LegalName: register.Name{"": "Klant A B.V."}, Address: "Straat 2, Utrecht", Country: "NL", Email: "a@klant.example"},
+					{LegalName: register.Name{"": "Client B Ltd"}, Address: "1 Road, London", Country: "GB"},
 				},
 				Purposes:   register.PurposesOf(register.Text{"nl": "Salarisstroken maken", "en": "Making payslips"}),
 				LegalBasis: "contract",

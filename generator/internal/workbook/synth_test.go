@@ -142,8 +142,8 @@ func synthRegister(n int) *register.Register {
 		if i%20 == 3 {
 			a.Role = "processor"
 			a.OnBehalfOf = []register.Party{
-				{LegalName: fmt.Sprintf("Client %d B.V.", i), Address: "Straat 1, Utrecht", Country: "NL", Email: "privacy@client.example"},
-				{LegalName: fmt.Sprintf("Client %d GmbH", i), Address: "Strasse 2, Berlin", Country: "DE"},
+				{LegalName: register.Name{"": fmt.Sprintf("Client %d B.V.", i)}, Address: "Straat 1, Utrecht", Country: "NL", Email: "privacy@client.example"},
+				{LegalName: register.Name{"": fmt.Sprintf("Client %d GmbH", i)}, Address: "Strasse 2, Berlin", Country: "DE"},
 			}
 		}
 		if i%9 == 0 {

@@ -484,7 +484,7 @@ func (b *book) setPrint(s *sheet) error {
 	}
 	w := b.c.w
 	org := &b.c.reg.Organisation
-	title := headerText(w.get("doc.title")+" – "+org.Name, 100)
+	title := headerText(w.get("doc.title")+" – "+b.c.name(org.Name), 100)
 	stamp := w.get("org.date") + ": " + org.EffectiveDate
 	if b.c.version != "" {
 		stamp += ", " + w.get("doc.version") + " " + b.c.version
@@ -507,9 +507,9 @@ func (b *book) setPrint(s *sheet) error {
 func (b *book) setProperties(dated bool) error {
 	w, org := b.c.w, &b.c.reg.Organisation
 	props := &excelize.DocProperties{
-		Title:    w.get("doc.title") + " – " + org.Name,
+		Title:    w.get("doc.title") + " – " + b.c.name(org.Name),
 		Subject:  w.get("doc.subject"),
-		Creator:  org.Name,
+		Creator:  b.c.name(org.Name),
 		Keywords: w.get("doc.keywords"),
 		Language: b.c.lang,
 		Version:  b.c.version,
@@ -523,7 +523,7 @@ func (b *book) setProperties(dated bool) error {
 	}
 	return b.f.SetAppProps(&excelize.AppProperties{
 		Application: "ropa",
-		Company:     org.Name,
+		Company:     b.c.name(org.Name),
 	})
 }
 

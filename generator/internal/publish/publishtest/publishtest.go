@@ -30,21 +30,21 @@ func Sample() *register.Register {
 		Languages:       []string{"nl", "en"},
 		DefaultLanguage: "nl",
 		Organisation: register.Organisation{
-			Name:          "Klankwolk",
+			Name:          register.Name{"": "Klankwolk"},
 			EffectiveDate: "2026-03-01",
 			Version:       "2026.1",
 			Controllers: []register.Party{{
-				LegalName: "Klankwolk B.V.", Address: "Muziekweg 1\n1011 AA Amsterdam", Country: "NL",
+				LegalName: register.Name{"": "Klankwolk B.V."}, Address: "Muziekweg 1\n1011 AA Amsterdam", Country: "NL",
 				Email: "privacy@klankwolk.example", Registration: "KvK 12345678",
 			}},
 			JointControllers: []register.JointController{{
-				Party:       register.Party{LegalName: "Festivalpartner B.V.", Address: "Podiumstraat 2\n3511 AB Utrecht", Country: "NL"},
+				Party:       register.Party{LegalName: register.Name{"": "Festivalpartner B.V."}, Address: "Podiumstraat 2\n3511 AB Utrecht", Country: "NL"},
 				Arrangement: tx("Wij regelen samen de kaartverkoop; vragen kunt u aan ons stellen.", "We run ticket sales together; you can ask us your questions."),
 			}},
-			Representative: &register.Party{LegalName: "Klankwolk Ireland Ltd", Address: "1 Harbour Road\nDublin", Country: "IE"},
+			Representative: &register.Party{LegalName: register.Name{"": "Klankwolk Ireland Ltd"}, Address: "1 Harbour Road\nDublin", Country: "IE"},
 			DPO:            &register.DPO{Name: register.Name{"nl": "Functionaris gegevensbescherming", "en": "Data protection officer"}, Email: "fg@klankwolk.example"},
 			SupervisoryAuthority: register.Authority{
-				Name: "Autoriteit Persoonsgegevens", Country: "NL",
+				Name: register.Name{"": "Autoriteit Persoonsgegevens"}, Country: "NL",
 				Address: "Postbus 93374\n2509 AJ Den Haag", Website: "https://autoriteitpersoonsgegevens.nl",
 			},
 			Rights: register.RightsProcedure{
@@ -92,7 +92,7 @@ func Sample() *register.Register {
 				Recipients:  []string{"payment-provider", "cloud-host", "support-desk"},
 				Transfers: []register.Transfer{
 					{Recipient: "cloud-host", Country: "US", Safeguard: "dpf"},
-					{Recipient: "support-desk", Country: "IN", Safeguard: "scc"},
+					{Recipient: "support-desk", Country: "IN", Safeguard: "scc", Copy: "on-request"},
 				},
 				Retention: []register.Retention{
 					{Categories: []string{"contact-details", "listening-history"}, Period: "P18M", Trigger: tx("nadat u uw account opheft", "after you close your account")},
@@ -173,7 +173,7 @@ func Sample() *register.Register {
 			{
 				ID: "label-reporting", Name: tx("Rapportage voor labels", "Reporting for labels"),
 				Summary: tx("Als verwerker.", "As a processor."), Role: "processor",
-				OnBehalfOf: []register.Party{{LegalName: "Platenlabel B.V.", Address: "Plaatweg 3", Country: "NL"}},
+				OnBehalfOf: []register.Party{{LegalName: register.Name{"": "Platenlabel B.V."}, Address: "Plaatweg 3", Country: "NL"}},
 				Purposes:   register.PurposesOf(txs("Rapportage", "Reporting")...),
 				LegalBasis: "contract", Subjects: []string{"listeners"}, Categories: []string{"listening-history"},
 			},
@@ -268,7 +268,7 @@ func WithCanaries() (*register.Register, []string) {
 		a.Choices = []register.Choice{{Kind: "object", Title: ct(a.ID + "-choice-title"), Steps: []register.Text{ct(a.ID + "-choice-step")}, Link: "https://" + c(a.ID+"-choice-link") + ".example"}}
 		a.Cookies = []register.Cookie{{Name: c(a.ID + "-cookie-name"), Provider: "third-party", Recipient: Canary + "-vendor", Purpose: ct(a.ID + "-cookie-purpose"), Lifetime: "P1Y", Category: "advertising"}}
 		for i := range a.OnBehalfOf {
-			a.OnBehalfOf[i] = register.Party{LegalName: c(a.ID + "-on-behalf-of-name"), Address: c(a.ID + "-on-behalf-of-address"), Country: "NL", Email: c(a.ID+"-on-behalf-of") + "@example.com"}
+			a.OnBehalfOf[i] = register.Party{LegalName: register.Name{"": c(a.ID + "-on-behalf-of-name")}, Address: c(a.ID + "-on-behalf-of-address"), Country: "NL", Email: c(a.ID+"-on-behalf-of") + "@example.com"}
 		}
 	}
 	sort.Slice(reg.Activities, func(i, j int) bool { return reg.Activities[i].ID < reg.Activities[j].ID })
