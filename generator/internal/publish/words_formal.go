@@ -28,6 +28,7 @@ var dutchFormal = dutch.replaced(map[string]string{
 	"Je kunt een kopie van deze bepalingen opvragen via %s.":                                                                        "U kunt een kopie van deze bepalingen opvragen via %s.",
 	"Je kunt een kopie van deze voorschriften opvragen via %s.":                                                                     "U kunt een kopie van deze voorschriften opvragen via %s.",
 	"De ontvanger houdt zich aan een goedgekeurde gedragscode en heeft bindend toegezegd die toe te passen, ook voor jouw rechten.": "De ontvanger houdt zich aan een goedgekeurde gedragscode en heeft bindend toegezegd die toe te passen, ook voor uw rechten.",
+	"Je kunt een kopie inzien op %s.":                                                                                               "U kunt een kopie inzien op %s.",
 	"Meer uitleg krijg je via %s.":                                                                                                  "Meer uitleg krijgt u via %s.",
 	"De ontvanger is gecertificeerd onder een goedgekeurd certificeringsmechanisme en heeft bindend toegezegd de waarborgen toe te passen, ook voor jouw rechten.": "De ontvanger is gecertificeerd onder een goedgekeurd certificeringsmechanisme en heeft bindend toegezegd de waarborgen toe te passen, ook voor uw rechten.",
 	"Gegevens die je ons zelf geeft": "Gegevens die u ons zelf geeft",
@@ -65,6 +66,7 @@ func (w *words) replaced(r map[string]string) *words {
 	c := *w
 	c.legalBases = nameds(w.legalBases)
 	c.balancing = s(w.balancing)
+	c.published = s(w.published)
 	c.reasons = strs(w.reasons)
 	c.conditions = strs(w.conditions)
 	c.rights = make(map[string]rightWords, len(w.rights))
