@@ -285,41 +285,96 @@ func (c *content) organisationRows() iter.Seq[[]string] {
 		if !emit("org.dpo", c.dpo(), "Art. 30(1)(a), 37") {
 			return
 		}
+		for _, r := range rightSteps {
+			if st := org.Rights.Steps(r.id); st != nil && !emit("org.how", c.w.get(r.key)+"\n"+c.steps(st), "Art. 12(2)") {
+				return
+			}
+		}
+		if cp := org.Rights.Complaint; cp != nil {
+			route := nonEmpty([]string{c.text(cp.Text), c.channel(cp.Channel)})
+			if !emit("org.complaint", lines(route), "Art. 12(4), 38(4)") {
+				return
+			}
+		}
 		a := org.SupervisoryAuthority
-		authority := nonEmpty([]string{c.name(a.Name), a.Address, c.countryWithCode(a.Country)})
-		if a.Phone != "" {
-			authority = append(authority, c.w.get("phone")+": "+a.Phone)
-		}
-		if a.Website != "" {
-			authority = append(authority, c.w.get("website")+": "+a.Website)
-		}
-		if !emit("org.authority", lines(authority), "Art. 56") {
+		if !org.HasLeadAuthority() {
+			if !emit("org.authority", c.w.get("none.no_lead"), "Art. 56") {
+				return
+			}
+		} else if !c.emitAuthority(emit, a) {
 			return
 		}
 		if s := c.text(org.Security); s != "" && !emit("org.security", s, "Art. 30(1)(g), 32(1)") {
 			return
 		}
-		owner, notes := "", ""
-		if org.Internal != nil {
-			owner, notes = org.Internal.RecordOwner, org.Internal.Notes
-		}
-		var nc, np int
-		for _, act := range c.acts {
-			if act.Role == "processor" {
-				np++
-			} else {
-				nc++
-			}
-		}
-		_ = emit("org.date", org.EffectiveDate, "Art. 30(3)") &&
-			emit("org.version", c.version, "") &&
-			emit("org.notice_version", org.Version, "") &&
-			emit("org.language", c.w.get("language."+c.lang), "") &&
-			emit("org.owner", c.stated(owner), "Art. 5(2)") &&
-			(notes == "" || emit("org.notes", notes, "")) &&
-			emit("org.controller_count", strconv.Itoa(nc), "Art. 30(1)") &&
-			emit("org.processor_count", strconv.Itoa(np), "Art. 30(2)")
+		c.emitRest(emit)
 	}
+}
+
+// rightSteps are the rights a record may say how to exercise, with the
+// dictionary key of their names, in the order of the GDPR.
+var rightSteps = []struct{ id, key string }{
+	{"access", "rights.access"}, {"rectification", "rights.rectify"}, {"erasure", "rights.erase"},
+	{"restriction", "rights.restrict"}, {"portability", "rights.port"}, {"object", "rights.object"},
+	{"withdraw-consent", "rights.withdraw"}, {"automated-decisions", "rights.automated"},
+}
+
+// steps writes how to exercise a right: the numbered steps, the channel and
+// the notes.
+func (c *content) steps(st *register.RightSteps) string {
+	var out []string
+	for i, s := range st.Steps {
+		out = append(out, strconv.Itoa(i+1)+". "+strings.ReplaceAll(c.text(s), "\n", " "))
+	}
+	out = append(out, c.channel(st.Channel), c.text(st.Notes))
+	return lines(nonEmpty(out))
+}
+
+// channel writes a rights channel named by its id: its label and address.
+func (c *content) channel(id string) string {
+	ch := c.reg.Organisation.Rights.Channel(id)
+	if ch == nil {
+		return ""
+	}
+	return c.text(ch.Label) + ": " + strings.ReplaceAll(ch.Address, "\n", ", ")
+}
+
+// emitAuthority writes the lead supervisory authority's row.
+func (c *content) emitAuthority(emit func(key, value, ref string) bool, a register.Authority) bool {
+	authority := nonEmpty([]string{c.name(a.Name), a.Address, c.countryWithCode(a.Country)})
+	if a.Phone != "" {
+		authority = append(authority, c.w.get("phone")+": "+a.Phone)
+	}
+	if a.Website != "" {
+		authority = append(authority, c.w.get("website")+": "+a.Website)
+	}
+	return emit("org.authority", lines(authority), "Art. 56")
+}
+
+// emitRest writes the rows of the Organisation sheet after the parties: the
+// record's owner, dates, versions and counts.
+func (c *content) emitRest(emit func(key, value, ref string) bool) {
+	org := &c.reg.Organisation
+	owner, notes := "", ""
+	if org.Internal != nil {
+		owner, notes = org.Internal.RecordOwner, org.Internal.Notes
+	}
+	var nc, np int
+	for _, act := range c.acts {
+		if act.Role == "processor" {
+			np++
+		} else {
+			nc++
+		}
+	}
+	_ = emit("org.date", org.EffectiveDate, "Art. 30(3)") &&
+		emit("org.version", c.version, "") &&
+		emit("org.notice_version", org.Version, "") &&
+		emit("org.language", c.w.get("language."+c.lang), "") &&
+		emit("org.owner", c.stated(owner), "Art. 5(2)") &&
+		(notes == "" || emit("org.notes", notes, "")) &&
+		emit("org.controller_count", strconv.Itoa(nc), "Art. 30(1)") &&
+		emit("org.processor_count", strconv.Itoa(np), "Art. 30(2)")
 }
 
 // recipientRows yields one row per recipient, in the order of its file.

@@ -105,3 +105,38 @@ func TestRealRegisterFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationSaysHowToExerciseRights: the Organisation sheet shows
+// the steps of each right the record describes, the complaint route to the
+// organisation, and, for a group without an establishment in the EEA, that
+// there is no lead authority instead of a blank.
+func TestOrganisationSaysHowToExerciseRights(t *testing.T) {
+	reg := formatRegister()
+	org := &reg.Organisation
+	org.Rights.Channels = []register.Channel{{ID: "dpo", Kind: "email", Label: register.Text{"nl": "Onze FG", "en": "Our DPO"}, Address: "dpo@voorbeeld.example"}}
+	org.Rights.Access = &register.RightSteps{
+		Steps:   []register.Text{{"nl": "Open Instellingen", "en": "Open Settings"}, {"nl": "Kies Download", "en": "Choose Download"}},
+		Channel: "dpo",
+		Notes:   register.Text{"nl": "Binnen een maand", "en": "Within a month"},
+	}
+	org.Rights.Complaint = &register.Complaint{Text: register.Text{"nl": "Vertel het ons eerst", "en": "Tell us first"}, Channel: "dpo"}
+	for i := range org.Controllers {
+		org.Controllers[i].Country = "US"
+	}
+	org.SupervisoryAuthority = register.Authority{}
+	got := map[string]string{}
+	for _, r := range rows(t, open(t, encode(t, reg, Options{Lang: "en"})), "Organisation")[1:] {
+		if len(r) > 1 {
+			got[r[0]] += r[1]
+		}
+	}
+	for item, want := range map[string]string{
+		"How to exercise a right":             "access (Art. 15)\n1. Open Settings\n2. Choose Download\nOur DPO: dpo@voorbeeld.example\nWithin a month",
+		"Complaint to the organisation first": "Tell us first\nOur DPO: dpo@voorbeeld.example",
+		"Lead supervisory authority":          "None: no controller is established in the EEA, so there is no lead authority (Art. 56); people complain to the authority of their own country (Art. 77)",
+	} {
+		if got[item] != want {
+			t.Errorf("%s = %q, want %q", item, got[item], want)
+		}
+	}
+}
