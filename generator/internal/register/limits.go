@@ -368,6 +368,19 @@ func (c *checker) organisationCells(rec *file) {
 	if d := o.DPO; d != nil {
 		c.cell(rec, dp("dpo"), textLen(Text(d.Name))+cellLen(d.Email)+cellLen(d.Address)+3*labelRoom, "the details of the DPO")
 	}
+	// How to exercise a right: its steps, channel and notes share one cell
+	// of the Organisation sheet (workbook/content.go).
+	for _, id := range []string{"access", "rectification", "erasure", "restriction", "portability", "object", "withdraw-consent", "automated-decisions"} {
+		st := o.Rights.Steps(id)
+		if st == nil {
+			continue
+		}
+		n := textLen(st.Notes) + 2*cellLen(st.Channel) + 3*labelRoom
+		for _, step := range st.Steps {
+			n += textLen(step) + labelRoom
+		}
+		c.cell(rec, dp("rights", id), n, "the steps, channel and notes of this right")
+	}
 	a := o.SupervisoryAuthority
 	c.cell(rec, dp("supervisory_authority"), textLen(Text(a.Name))+cellLen(a.Address)+cellLen(a.Phone)+cellLen(a.Website)+5*labelRoom, "the details of the supervisory authority")
 	for _, id := range sortedIDs(c.reg.Categories) {

@@ -1,6 +1,7 @@
 package register_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,5 +99,25 @@ func TestReadsStayInside(t *testing.T) {
 	}
 	if len(reg.Activities) != 2 {
 		t.Errorf("loaded %d activities, want the 2 of the project", len(reg.Activities))
+	}
+}
+
+// TestRightStepsFitTheirCell: the steps, channel and notes of a right share
+// one cell of the workbook's Organisation sheet, so together they are
+// bounded like the other joined cells.
+func TestRightStepsFitTheirCell(t *testing.T) {
+	dir := testProject(t, "#:schema", "#:schema")
+	step := `{ nl = "` + strings.Repeat("n", 9000) + `", en = "` + strings.Repeat("e", 9000) + `" }`
+	rewrite(t, dir, "data/organisation.toml", func(s string) string {
+		return s + "\n[rights.access]\nsteps = [" + strings.Repeat(step+", ", 3) + step + "]\n"
+	})
+	_, diags := register.Load(dir)
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Col, d.Path, d.Message))
+	}
+	want := "the steps, channel and notes of this right together take up to"
+	if len(diags) != 1 || diags[0].Path != "rights.access" || !strings.Contains(diags[0].Message, want) {
+		t.Errorf("got %q, want one diagnostic at rights.access: %s …", got, want)
 	}
 }
