@@ -34,51 +34,15 @@ const (
 func (g grant) all(a *register.Activity) bool { return len(g.purposes) == len(a.Purposes) }
 
 // rightsOf derives the rights a person has for an activity, per purpose, as
-// the GDPR grants them, from each purpose's legal basis and the activity's
-// explicit fields:
-//   - access, rectification and restriction (Art. 15, 16, 18): always;
-//   - erasure (Art. 17): not where the processing is required by a legal
-//     obligation or a public task (Art. 17(3)(b)); limited where data is kept
-//     for legal claims (legal_claims, Art. 17(3)(e));
-//   - portability (Art. 20(1)): on consent or contract, by automated means
-//     (not manual);
-//   - objection (Art. 21(1)): on legitimate interests or public task;
-//   - withdrawing consent (Art. 7(3)): on consent;
-//   - the Art. 22 rights: when the activity takes automated decisions.
-//
+// the GDPR grants them (register.Activity.RightsByPurpose), with the limits
+// the GDPR puts on erasure (Art. 17(3)(b), and legal_claims for 17(3)(e)).
 // Rights are in rightOrder. The rights that do not apply at all are returned
 // with the reason.
 func rightsOf(a *register.Activity) ([]grant, []denial) {
-	at := map[string][]int{}
-	erasureExcluded := false
-	contractOrConsent := false
-	for i := range a.Purposes {
-		basis := a.Resolved(i).LegalBasis
-		add := func(r string) { at[r] = append(at[r], i) }
-		add("access")
-		add("rectification")
-		if basis == "legal-obligation" || basis == "public-task" {
-			erasureExcluded = true
-		} else {
-			add("erasure")
-		}
-		add("restriction")
-		if basis == "consent" || basis == "contract" {
-			contractOrConsent = true
-			if !a.Manual {
-				add("portability")
-			}
-		}
-		if basis == "legitimate-interests" || basis == "public-task" {
-			add("object")
-		}
-		if basis == "consent" {
-			add("withdraw-consent")
-		}
-		if a.AutomatedDecisions.Used {
-			add("automated-decisions")
-		}
-	}
+	at := a.RightsByPurpose()
+	bases := a.LegalBases()
+	erasureExcluded := slices.Contains(bases, "legal-obligation") || slices.Contains(bases, "public-task")
+	contractOrConsent := slices.Contains(bases, "contract") || slices.Contains(bases, "consent")
 	var grants []grant
 	var denials []denial
 	for _, id := range rightOrder {

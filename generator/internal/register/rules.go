@@ -207,31 +207,10 @@ func (c *checker) grantedRights() map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, a := range c.reg.Activities {
-		if !a.IsPublic() {
-			continue
-		}
-		out["access"], out["rectification"], out["restriction"] = true, true, true
-		for i := range a.Purposes {
-			switch a.Resolved(i).LegalBasis {
-			case "consent":
-				out["withdraw-consent"] = true
-				out["portability"] = out["portability"] || !a.Manual
-				out["erasure"] = true
-			case "contract":
-				out["portability"] = out["portability"] || !a.Manual
-				out["erasure"] = true
-			case "legitimate-interests":
-				out["object"] = true
-				out["erasure"] = true
-			case "public-task":
-				out["object"] = true
-			case "legal-obligation":
-			default:
-				out["erasure"] = true
+		if a.IsPublic() {
+			for id := range a.RightsByPurpose() {
+				out[id] = true
 			}
-		}
-		if a.AutomatedDecisions.Used {
-			out["automated-decisions"] = true
 		}
 	}
 	return out

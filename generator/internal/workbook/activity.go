@@ -300,27 +300,14 @@ func (v *actView) rights() string {
 	if v.a.Role == "processor" {
 		return ""
 	}
-	keys := []string{"rights.access", "rights.rectify"}
-	bases := v.a.LegalBases()
-	has := func(b ...string) bool {
-		return slices.ContainsFunc(bases, func(x string) bool { return slices.Contains(b, x) })
-	}
-	// As the site derives them (publish/rights.go): erasure unless every
-	// purpose is required by law or a public task (Art. 17(3)(b)),
-	// portability on consent or contract by automated means (Art. 20(1)),
-	// objection on legitimate interests or public task (Art. 21(1)).
-	if slices.ContainsFunc(bases, func(b string) bool { return b != "legal-obligation" && b != "public-task" }) {
-		keys = append(keys, "rights.erase")
-	}
-	keys = append(keys, "rights.restrict")
-	if has("consent", "contract") && !v.a.Manual {
-		keys = append(keys, "rights.port")
-	}
-	if has("consent") {
-		keys = append(keys, "rights.withdraw")
-	}
-	if has("public-task", "legitimate-interests") {
-		keys = append(keys, "rights.object")
+	// The rights as the site derives them (register.RightsByPurpose); the
+	// Art. 22 rights are in the automated decision-making column.
+	granted := v.a.RightsByPurpose()
+	var keys []string
+	for _, r := range rightSteps {
+		if _, ok := granted[r.id]; ok && r.id != "automated-decisions" {
+			keys = append(keys, r.key)
+		}
 	}
 	keys = append(keys, "rights.complain")
 	out := make([]string, len(keys))
