@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
@@ -212,4 +213,67 @@ func copyTreeForBench(from, to string) error {
 		}
 		return os.WriteFile(dst, data, 0o644)
 	})
+}
+
+// BenchmarkBuildVsBareHugo is issue 11's yardstick, in one process and one
+// run: each iteration does the full build of n synthetic activities (what
+// `build` does: load and validate, view, site in nl and en, swap, workbook)
+// and then has Hugo render the same number of bare pages from content files
+// (one Markdown file per page, a trivial template), and reports the ratio of
+// the two times. Alternating the two in every iteration keeps a busy machine
+// from favouring either side.
+//
+//	go test -run '^$' -bench BuildVsBareHugo -benchtime 2x -timeout 60m ./generator/internal/site/
+func BenchmarkBuildVsBareHugo(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
+			dir := synthProject(b, n)
+			pages := pagesFor(b, n)
+			bare := bareContentProject(b, pages)
+			var build, hugo time.Duration
+			for b.Loop() {
+				start := time.Now()
+				reg, diags := register.Load(dir)
+				if len(diags) > 0 {
+					b.Fatalf("%d diagnostics, first: %s", len(diags), diags[0].Message)
+				}
+				if _, err := Build(Options{Root: dir, PublishDir: filepath.Join(dir, "public"), Register: reg}); err != nil {
+					b.Fatal(err)
+				}
+				if err := workbook.Write(filepath.Join(dir, "export", "ropa.xlsx"), reg, workbook.Options{}); err != nil {
+					b.Fatal(err)
+				}
+				build += time.Since(start)
+
+				start = time.Now()
+				if got := buildPlainHugo(b, bare); got < pages {
+					b.Fatalf("Hugo rendered %d bare pages, want at least %d", got, pages)
+				}
+				hugo += time.Since(start)
+			}
+			b.ReportMetric(float64(pages), "pages")
+			b.ReportMetric(build.Seconds()/float64(b.N), "build-s/op")
+			b.ReportMetric(hugo.Seconds()/float64(b.N), "bare-s/op")
+			b.ReportMetric(build.Seconds()/hugo.Seconds(), "build/bare")
+		})
+	}
+}
+
+// bareContentProject writes a two-language Hugo project of at least the given
+// number of pages, each page a Markdown file in content/ (half in Dutch, half
+// in English, by file name), rendered with one trivial template.
+func bareContentProject(b *testing.B, pages int) string {
+	dir := hugoAloneProject(b, 2)
+	if err := os.Remove(filepath.Join(dir, "content", "_content.gotmpl")); err != nil {
+		b.Fatal(err)
+	}
+	for i := range (pages - 1) / 2 {
+		for _, lang := range []string{"nl", "en"} {
+			body := fmt.Sprintf("---\ntitle: Page %d\n---\nWhat happens in processing %d and why, in plain words.\n", i, i)
+			if err := os.WriteFile(filepath.Join(dir, "content", fmt.Sprintf("p%d.%s.md", i, lang)), []byte(body), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	return dir
 }
