@@ -107,13 +107,16 @@ func (c *content) tables() []table {
 	index := table{sheet: "sheet.index", cols: indexColumns, rows: c.indexRows(), freeze: 1, link: c.activityLink}
 	complete := table{sheet: "sheet.completeness", cols: completenessColumns, rows: c.completenessRows(), freeze: 2}
 	legend := table{sheet: "sheet.legend", cols: legendColumns, rows: c.legendRows(), freeze: 1}
+	// ePrivacy Art. 5(3) is not an Art. 30 field, but the regulator who
+	// reads a register in any layout also asks what is stored on devices.
+	cookies := table{sheet: "sheet.cookies", cols: cookieColumns, rows: c.cookieRows(), freeze: 2}
 	switch c.layout {
 	case "ico":
 		return []table{
 			org, index,
 			{sheet: "sheet.ico", cols: icoColumns, rows: c.activityRows("controller", icoColumns), freeze: 2},
 			{sheet: "sheet.ico_proc", cols: icoProcessorColumns, rows: c.activityRows("processor", icoProcessorColumns), freeze: 2},
-			complete, legend,
+			cookies, complete, legend,
 		}
 	case "cnil":
 		org.sheet = "sheet.cnil"
@@ -125,7 +128,7 @@ func (c *content) tables() []table {
 			}
 			out = append(out, table{name: c.sheetOf[a.ID], cols: cnilColumns, rows: c.cnilRows(a, items), freeze: 1})
 		}
-		return append(out, complete, legend)
+		return append(out, cookies, complete, legend)
 	}
 	return []table{
 		org, index,
@@ -135,8 +138,7 @@ func (c *content) tables() []table {
 		{sheet: "sheet.transfers", cols: transferColumns, rows: c.transferRows(), freeze: 2},
 		{sheet: "sheet.categories", cols: categoryColumns, rows: c.categoryRows(), freeze: 2},
 		{sheet: "sheet.measures", cols: measureColumns, rows: c.measureRows(), freeze: 2},
-		{sheet: "sheet.cookies", cols: cookieColumns, rows: c.cookieRows(), freeze: 2},
-		complete, legend,
+		cookies, complete, legend,
 	}
 }
 

@@ -303,18 +303,23 @@ func TestCNILLayout(t *testing.T) {
 	long2.ID = "a-processing-activity-with-a-very-long-id-two"
 	history := long
 	history.ID = "history"
-	reg.Activities = append(reg.Activities, &long, &long2, &history)
+	cookies := long
+	cookies.ID = "cookies"
+	reg.Activities = append(reg.Activities, &long, &long2, &history, &cookies)
 	f := open(t, encode(t, reg, Options{Lang: "en", Layout: "cnil"}))
 	sheets := f.GetSheetList()
-	if len(sheets) != len(reg.Activities)+4 {
+	if len(sheets) != len(reg.Activities)+5 {
 		t.Fatalf("%d sheets for %d activities: %q", len(sheets), len(reg.Activities), sheets)
 	}
 	if sheets[0] != "Register" || sheets[1] != "Index" {
 		t.Errorf("front sheets %q", sheets[:2])
 	}
 	seen := map[string]bool{}
-	for _, s := range sheets[2 : len(sheets)-2] {
-		if utf8.RuneCountInString(s) > 31 || seen[strings.ToLower(s)] || strings.EqualFold(s, "history") {
+	if tail := sheets[len(sheets)-3:]; !slices.Equal(tail, []string{"Cookies", "Completeness", "Legend"}) {
+		t.Errorf("last sheets %q", tail)
+	}
+	for _, s := range sheets[2 : len(sheets)-3] {
+		if utf8.RuneCountInString(s) > 31 || seen[strings.ToLower(s)] || strings.EqualFold(s, "history") || strings.EqualFold(s, "cookies") {
 			t.Errorf("sheet name %q is too long, reserved or not unique", s)
 		}
 		seen[strings.ToLower(s)] = true

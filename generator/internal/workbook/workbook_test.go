@@ -88,9 +88,9 @@ func TestSheetNames(t *testing.T) {
 			"Organisation", "Index", "Controller activities", "Processor activities", "Recipients", "Transfers",
 			"Data categories", "Measures", "Cookies", "Completeness", "Legend"}},
 		{"ico layout", Options{Lang: "en", Layout: "ico"}, []string{
-			"Organisation", "Index", "Controller record (ICO)", "Processor record (ICO)", "Completeness", "Legend"}},
+			"Organisation", "Index", "Controller record (ICO)", "Processor record (ICO)", "Cookies", "Completeness", "Legend"}},
 		{"cnil layout", Options{Lang: "en", Layout: "cnil"}, []string{
-			"Register", "Index", "analytics", "newsletter", "payroll-service", "sick-leave", "Completeness", "Legend"}},
+			"Register", "Index", "analytics", "newsletter", "payroll-service", "sick-leave", "Cookies", "Completeness", "Legend"}},
 		{"dutch", Options{Lang: "nl"}, []string{
 			"Organisatie", "Index", "Activiteiten verantwoordelijke", "Activiteiten verwerker", "Ontvangers", "Doorgiften",
 			"Persoonsgegevens", "Maatregelen", "Cookies", "Volledigheid", "Toelichting"}},
