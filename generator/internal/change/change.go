@@ -48,6 +48,9 @@ const (
 	AuthorityDetails    = "authority-details-changed"
 	CategoryMadeSpecial = "category-made-special"
 	RecipientMoved      = "recipient-country-changed"
+	CookieAdded         = "cookie-added"
+	CookieRemoved       = "cookie-removed"
+	CookieChanged       = "cookie-changed"
 	TextEdited          = "text-edited"
 )
 
@@ -171,6 +174,7 @@ func activity(o, n *register.Activity, defaultLang string, categories map[string
 		func() []Change { return recipients(o, n) },
 		func() []Change { return transfers(o, n) },
 		func() []Change { return retention(o, n) },
+		func() []Change { return cookies(o, n) },
 	} {
 		out = append(out, aspect()...)
 	}
@@ -375,6 +379,45 @@ func retention(o, n *register.Activity) []Change {
 	for _, cat := range oldOrder {
 		if _, ok := news[cat]; !ok {
 			add(Change{Kind: RetentionRemoved, Subject: cat, Old: olds[cat].Period})
+		}
+	}
+	return out
+}
+
+// cookies are matched by name and provider. A new cookie is material unless
+// it is the organisation's own and strictly necessary (no consent needed,
+// nobody else reads it); a changed consent category or a longer lifetime is
+// material; a removed cookie is not.
+func cookies(o, n *register.Activity) []Change {
+	key := func(c register.Cookie) string { return c.Name + " (" + c.Provider + ")" }
+	summary := func(c register.Cookie) string { return c.Category + ", " + c.Lifetime }
+	olds := map[string]register.Cookie{}
+	for _, c := range o.Cookies {
+		olds[key(c)] = c
+	}
+	var out []Change
+	seen := map[string]bool{}
+	for _, c := range n.Cookies {
+		k := key(c)
+		seen[k] = true
+		oc, ok := olds[k]
+		switch {
+		case !ok:
+			material := c.Provider != "first-party" || c.Category != "strictly-necessary"
+			out = append(out, Change{Kind: CookieAdded, Material: material, Subject: k, New: summary(c), field: "cookies"})
+		case oc.Category != c.Category || oc.Lifetime != c.Lifetime:
+			longer := c.Lifetime != "session" && (oc.Lifetime == "session" || func() bool {
+				cmp, ok := compareDurations(oc.Lifetime, c.Lifetime)
+				return !ok || cmp < 0
+			}())
+			out = append(out, Change{Kind: CookieChanged, Material: longer || oc.Category != c.Category, Subject: k, Old: summary(oc), New: summary(c), field: "cookies"})
+		case !reflect.DeepEqual(oc, c):
+			out = append(out, Change{Kind: TextEdited, Subject: "cookies: " + k, field: "cookies"})
+		}
+	}
+	for _, c := range o.Cookies {
+		if !seen[key(c)] {
+			out = append(out, Change{Kind: CookieRemoved, Subject: key(c), Old: summary(c), field: "cookies"})
 		}
 	}
 	return out

@@ -37,6 +37,9 @@ var words = map[string]map[string]string{
 		AuthorityDetails:    "contact details of the lead supervisory authority {subject} changed",
 		CategoryMadeSpecial: "data category {subject} is now {new}",
 		RecipientMoved:      "recipient {subject} moved from {old} to {new}",
+		CookieAdded:         "new cookie or similar technology {subject}: {new}",
+		CookieRemoved:       "cookie or similar technology removed: {subject}",
+		CookieChanged:       "cookie or similar technology {subject} changed: {old} → {new}",
 		TextEdited:          "text edited: {subject}",
 	},
 	"nl": {
@@ -68,6 +71,9 @@ var words = map[string]map[string]string{
 		AuthorityDetails:    "contactgegevens van de leidende toezichthoudende autoriteit {subject} gewijzigd",
 		CategoryMadeSpecial: "categorie persoonsgegevens {subject} is nu {new}",
 		RecipientMoved:      "ontvanger {subject} verhuisd van {old} naar {new}",
+		CookieAdded:         "nieuwe cookie of vergelijkbare techniek {subject}: {new}",
+		CookieRemoved:       "cookie of vergelijkbare techniek verwijderd: {subject}",
+		CookieChanged:       "cookie of vergelijkbare techniek {subject} gewijzigd: {old} → {new}",
 		TextEdited:          "tekst gewijzigd: {subject}",
 	},
 }
