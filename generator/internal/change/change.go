@@ -268,7 +268,7 @@ func recipients(o, n *register.Activity) []Change {
 // safeguardStrength orders the transfer safeguards: an adequacy decision
 // (the Data Privacy Framework is one) above the Art. 46 safeguards, above an
 // Art. 49 derogation. Unknown safeguards rank lowest.
-var safeguardStrength = map[string]int{"adequacy": 3, "dpf": 3, "bcr": 2, "scc": 2, "code-of-conduct": 2, "certification": 2, "ad-hoc-clauses": 2, "art49-derogation": 1}
+var safeguardStrength = map[string]int{"adequacy": 3, "dpf": 3, "bcr": 2, "scc": 2, "code-of-conduct": 2, "certification": 2, "ad-hoc-clauses": 2, "public-authority-instrument": 2, "administrative-arrangement": 2, "art49-derogation": 1}
 
 // transfers are matched by recipient and country; a transfer to a country
 // the activity did not transfer to before is a new third country.

@@ -1,7 +1,9 @@
 package publish
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"reflect"
 	"regexp"
 	"strings"
@@ -286,9 +288,12 @@ func TestEveryEnumHasWordsInEveryLanguage(t *testing.T) {
 				t.Errorf("%s: legal basis %q", name, basis)
 			}
 		}
-		for _, k := range []string{"adequacy", "scc", "bcr", "dpf", "art49-derogation"} {
-			if w.safeguards[k].Name == "" || w.safeguardArts[k] == "" {
+		for _, k := range schemaSafeguards(t) {
+			if w.safeguards[k].Name == "" || w.safeguards[k].Explanation == "" || w.safeguardArts[k] == "" {
 				t.Errorf("%s: safeguard %q", name, k)
+			}
+			if register.HasCopy(k) && !strings.Contains(w.safeguards[k].Copy, "%s") {
+				t.Errorf("%s: safeguard %q is a document but has no sentence offering a copy", name, k)
 			}
 		}
 		for _, k := range sourceOrder {
@@ -421,4 +426,35 @@ func TestDutchWordsInBothTones(t *testing.T) {
 	if wordsIn("en", true) != wordsIn("en", false) {
 		t.Error("English has one tone")
 	}
+}
+
+// schemaSafeguards returns the safeguards the activity schema allows, so that
+// a value added to the schema without words fails here.
+func schemaSafeguards(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../../../schemas/activity.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Properties struct {
+			Transfers struct {
+				Items struct {
+					Properties struct {
+						Safeguard struct {
+							Enum []string `json:"enum"`
+						} `json:"safeguard"`
+					} `json:"properties"`
+				} `json:"items"`
+			} `json:"transfers"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(b, &schema); err != nil {
+		t.Fatal(err)
+	}
+	list := schema.Properties.Transfers.Items.Properties.Safeguard.Enum
+	if len(list) < 10 {
+		t.Fatalf("the schema lists %d safeguards: %q", len(list), list)
+	}
+	return list
 }

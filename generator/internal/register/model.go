@@ -374,7 +374,7 @@ type Transfer struct {
 	Recipient  string   `json:"recipient,omitempty"` // empty: the organisation's own storage abroad
 	Country    string   `json:"country,omitempty"`
 	Countries  []string `json:"countries,omitempty"`  // several countries with the same safeguard
-	Safeguard  string   `json:"safeguard"`            // adequacy, dpf, scc, bcr, code-of-conduct, certification, ad-hoc-clauses, art49-derogation, privacy-shield
+	Safeguard  string   `json:"safeguard"`            // adequacy, dpf, scc, bcr, code-of-conduct, certification, ad-hoc-clauses, public-authority-instrument, administrative-arrangement, art49-derogation, privacy-shield
 	Derogation string   `json:"derogation,omitempty"` // art49-1-a ... art49-1-g, for art49-derogation
 	Copy       string   `json:"copy,omitempty"`       // how people get a copy of the safeguard: "on-request" or an https:// address
 	Details    Text     `json:"details,omitempty"`

@@ -51,7 +51,18 @@ func (c *checker) safeguard(rec *file, p []string, t Transfer, name string) {
 // of (Art. 13(1)(f), 14(1)(f)): clauses and rules. A transfer says how in its
 // copy field; without it, nobody offers a copy.
 func HasCopy(safeguard string) bool {
-	return safeguard == "scc" || safeguard == "bcr" || safeguard == "ad-hoc-clauses"
+	switch safeguard {
+	case "scc", "bcr", "ad-hoc-clauses", "public-authority-instrument", "administrative-arrangement":
+		return true
+	}
+	return false
+}
+
+// betweenAuthorities are the safeguards that only public authorities or
+// bodies can give each other (Art. 46(2)(a), 46(3)(b)).
+var betweenAuthorities = map[string]string{
+	"public-authority-instrument": "a legally binding instrument between public authorities (Art. 46(2)(a))",
+	"administrative-arrangement":  "an administrative arrangement between public authorities (Art. 46(3)(b))",
 }
 
 // safeguardFits: the safeguard fits the kind of recipient, and a copy is
@@ -66,9 +77,17 @@ func HasCopy(safeguard string) bool {
 // foreign police force: an error, not a warning.
 func (c *checker) safeguardFits(rec *file, p []string, t Transfer) {
 	if r, ok := c.reg.Recipients[t.Recipient]; ok && r != nil && r.Kind == "public-authority" && (t.Safeguard == "scc" || t.Safeguard == "bcr") {
-		c.errorf(rec, append(p[:len(p):len(p)], "safeguard"), "%q is a public authority, which %s cannot bind: use safeguard = \"art49-derogation\" with the derogation relied on (e.g. art49-1-d, important reasons of public interest)", t.Recipient, map[string]string{"scc": "standard contractual clauses", "bcr": "binding corporate rules"}[t.Safeguard])
+		c.errorf(rec, append(p[:len(p):len(p)], "safeguard"), "%q is a public authority, which %s cannot bind: use safeguard = \"public-authority-instrument\" or \"administrative-arrangement\" where one public body transfers to another (Art. 46(2)(a), 46(3)(b)), or \"art49-derogation\" with the derogation relied on (e.g. art49-1-d, important reasons of public interest)", t.Recipient, map[string]string{"scc": "standard contractual clauses", "bcr": "binding corporate rules"}[t.Safeguard])
+	}
+	if what, ok := betweenAuthorities[t.Safeguard]; ok {
+		switch r, known := c.reg.Recipients[t.Recipient]; {
+		case t.Recipient == "":
+			c.errorf(rec, append(p[:len(p):len(p)], "safeguard"), "%s binds a public authority that receives the data; the organisation's own storage abroad has no such recipient: name the recipient, or use another safeguard", what)
+		case known && r != nil && r.Kind != "public-authority":
+			c.errorf(rec, append(p[:len(p):len(p)], "safeguard"), "%s is only for a recipient that is a public authority or body; %q is of kind %q (set kind = \"public-authority\" if it is one)", what, t.Recipient, r.Kind)
+		}
 	}
 	if t.Copy != "" && !HasCopy(t.Safeguard) {
-		c.report(rec, append(p[:len(p):len(p)], "copy"), true, diag.Error, "copy belongs only to safeguards that are a document (scc, bcr, ad-hoc-clauses), not %q", t.Safeguard)
+		c.report(rec, append(p[:len(p):len(p)], "copy"), true, diag.Error, "copy belongs only to safeguards that are a document (scc, bcr, ad-hoc-clauses, public-authority-instrument, administrative-arrangement), not %q", t.Safeguard)
 	}
 }

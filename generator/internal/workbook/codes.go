@@ -36,6 +36,7 @@ var codeLists = []codeList{
 	{"legend.code.sg", "safeguard.", []code{
 		{"adequacy", "Art. 45"}, {"scc", "Art. 46(2)(c)"}, {"bcr", "Art. 47"}, {"dpf", "Art. 45"},
 		{"code-of-conduct", "Art. 46(2)(e)"}, {"certification", "Art. 46(2)(f)"}, {"ad-hoc-clauses", "Art. 46(3)(a)"},
+		{"public-authority-instrument", "Art. 46(2)(a)"}, {"administrative-arrangement", "Art. 46(3)(b)"},
 		{"art49-derogation", "Art. 49"}, {"privacy-shield", "Art. 45 (Decision (EU) 2016/1250, invalid since 2020-07-16)"},
 	}},
 	{"legend.code.dg", "derogation.", []code{

@@ -313,6 +313,10 @@ var dictionary = withLayoutWords(map[string]words{
 		"cookiekind.sdk":             "SDK",
 		"provider.first-party":       "First party",
 		"provider.third-party":       "Third party",
+
+		// Between public authorities only.
+		"safeguard.public-authority-instrument": "Legally binding and enforceable instrument between public authorities (Art. 46(2)(a))",
+		"safeguard.administrative-arrangement":  "Administrative arrangement between public authorities, authorised by the supervisory authority (Art. 46(3)(b))",
 	},
 	"nl": {
 		"sheet.organisation": "Organisatie",
@@ -607,5 +611,9 @@ var dictionary = withLayoutWords(map[string]words{
 		"cookiekind.sdk":             "SDK",
 		"provider.first-party":       "Eigen partij",
 		"provider.third-party":       "Derde partij",
+
+		// Between public authorities only.
+		"safeguard.public-authority-instrument": "Juridisch bindend en afdwingbaar instrument tussen overheidsinstanties (art. 46 lid 2 onder a)",
+		"safeguard.administrative-arrangement":  "Door de toezichthouder toegestane administratieve regeling tussen overheidsinstanties (art. 46 lid 3 onder b)",
 	},
 })
