@@ -41,19 +41,25 @@ var channelType = reflect.TypeOf(Channel{})
 // numbers by their kind (links.go). p is the data path of v. The walk
 // appends to p without copying: a path is used only while it is reported.
 func (c *checker) values(rec *file, p []string, v reflect.Value) {
-	c.valuesIn(rec, p, v, "", false)
+	// Room for the deepest path of a record, so that the walk's appends
+	// do not allocate.
+	buf := make([]string, len(p), len(p)+16)
+	copy(buf, p)
+	c.valuesIn(rec, buf, v, "", false)
 }
 
 func (c *checker) valuesIn(rec *file, p []string, v reflect.Value, field string, internal bool) {
 	switch {
 	case v.Type() == textType:
 		t := v.Interface().(Text)
-		for _, lang := range sortedKeysOf(t) {
-			q := p
-			if lang != "" {
-				q = append(p, lang)
+		if len(t) == 1 { // the common case needs no sorting
+			for lang, s := range t {
+				c.textValue(rec, p, lang, field, internal, s)
 			}
-			c.value(rec, q, field, internal, t[lang])
+			return
+		}
+		for _, lang := range sortedKeysOf(t) {
+			c.textValue(rec, p, lang, field, internal, t[lang])
 		}
 	case v.Kind() == reflect.Pointer:
 		if !v.IsNil() {
@@ -80,6 +86,14 @@ func (c *checker) valuesIn(rec *file, p []string, v reflect.Value, field string,
 			c.valuesIn(rec, q, v.Field(f.index), f.name, internal || f.name == "internal")
 		}
 	}
+}
+
+// textValue checks the text of one language.
+func (c *checker) textValue(rec *file, p []string, lang, field string, internal bool, s string) {
+	if lang != "" {
+		p = append(p, lang)
+	}
+	c.value(rec, p, field, internal, s)
 }
 
 type jsonField struct {
@@ -154,6 +168,18 @@ func (c *checker) length(rec *file, p []string, s string, max int, what string) 
 // the line and paragraph separators. Tabs and line breaks are allowed where
 // lines are (multiline says so); a name is one line.
 func (c *checker) characters(rec *file, p []string, s string, multiline bool) bool {
+	// Most values are printable ASCII on one line: check that first, without
+	// decoding characters.
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < 0x20 || b >= 0x7f {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return true
+	}
 	for i, r := range s {
 		switch {
 		case r == '\n' || r == '\t' || r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
@@ -263,6 +289,17 @@ func (c *checker) registerValues(kind string, m any) {
 // cellLen is the length of s as a spreadsheet counts it, in UTF-16 units.
 func cellLen(s string) int {
 	n := 0
+	for i := 0; i < len(s); i++ { // ASCII: one unit a byte
+		if s[i] >= utf8.RuneSelf {
+			return n + cellLenSlow(s[i:])
+		}
+		n++
+	}
+	return n
+}
+
+func cellLenSlow(s string) int {
+	n := 0
 	for _, r := range s {
 		n += max(utf16.RuneLen(r), 1)
 	}
@@ -286,9 +323,10 @@ const labelRoom = 100
 
 // cell reports a cell of the workbook that the values at p would fill past
 // MaxCell; n is its upper bound.
-func (c *checker) cell(rec *file, p []string, n int, what string) {
+// The path is made only when there is something to report.
+func (c *checker) cell(rec *file, n int, what string, path ...any) {
 	if n > MaxCell {
-		c.errorf(rec, p, "%s together take up to %s characters in one cell of the workbook, which holds %s; shorten them", what, thousands(n), thousands(MaxCell))
+		c.errorf(rec, dp(path...), "%s together take up to %s characters in one cell of the workbook, which holds %s; shorten them", what, thousands(n), thousands(MaxCell))
 	}
 }
 
@@ -326,17 +364,17 @@ func (c *checker) activityCells(rec *file, a *Activity) {
 		}
 		return total
 	}
-	c.cell(rec, dp("purposes"), sum(len(a.Purposes), func(i int) int {
+	c.cell(rec, sum(len(a.Purposes), func(i int) int {
 		p := a.Purposes[i]
 		return textLen(p.Purpose) + textLen(p.LegitimateInterest) + textLen(p.Law) + len(p.LegalBasis) + labelRoom
-	}), "the purposes with their legal bases")
-	c.cell(rec, dp("subjects"), sum(len(a.Subjects), func(i int) int { return c.nameLen(c.reg.Subjects, a.Subjects[i]) }), "the names of the subjects")
-	c.cell(rec, dp("categories"), sum(len(a.Categories), func(i int) int { return c.nameLen(c.reg.Categories, a.Categories[i]) }), "the names of the data categories")
-	c.cell(rec, dp("recipients"), sum(len(a.Recipients), func(i int) int { return c.nameLen(c.reg.Recipients, a.Recipients[i]) }), "the names of the recipients")
-	c.cell(rec, dp("measures"), sum(len(a.Measures), func(i int) int { return c.nameLen(c.reg.Measures, a.Measures[i]) }), "the names of the measures")
-	c.cell(rec, dp("transfers"), sum(len(a.Transfers), func(i int) int {
+	}), "the purposes with their legal bases", "purposes")
+	c.cell(rec, sum(len(a.Subjects), func(i int) int { return c.nameLen(c.reg.Subjects, a.Subjects[i]) }), "the names of the subjects", "subjects")
+	c.cell(rec, sum(len(a.Categories), func(i int) int { return c.nameLen(c.reg.Categories, a.Categories[i]) }), "the names of the data categories", "categories")
+	c.cell(rec, sum(len(a.Recipients), func(i int) int { return c.nameLen(c.reg.Recipients, a.Recipients[i]) }), "the names of the recipients", "recipients")
+	c.cell(rec, sum(len(a.Measures), func(i int) int { return c.nameLen(c.reg.Measures, a.Measures[i]) }), "the names of the measures", "measures")
+	c.cell(rec, sum(len(a.Transfers), func(i int) int {
 		return textLen(a.Transfers[i].Details) + c.nameLen(c.reg.Recipients, a.Transfers[i].Recipient)
-	}), "the transfers and their details")
+	}), "the transfers and their details", "transfers")
 	retention := 0
 	for _, r := range a.Retention {
 		how := max(textLen(r.Criteria), len(r.Period)+labelRoom+textLen(r.Trigger))
@@ -344,13 +382,13 @@ func (c *checker) activityCells(rec *file, a *Activity) {
 			retention += c.nameLen(c.reg.Categories, id) + how + labelRoom
 		}
 	}
-	c.cell(rec, dp("retention"), retention, "the retention rules, one per data category,")
+	c.cell(rec, retention, "the retention rules, one per data category,", "retention")
 	d := a.AutomatedDecisions
-	c.cell(rec, dp("automated_decisions"), textLen(d.Logic)+textLen(d.Consequences)+textLen(d.HumanReview)+4*labelRoom, "the texts of automated_decisions")
-	c.cell(rec, dp("on_behalf_of"), sum(len(a.OnBehalfOf), func(i int) int { return partyLen(a.OnBehalfOf[i]) }), "the parties of on_behalf_of")
+	c.cell(rec, textLen(d.Logic)+textLen(d.Consequences)+textLen(d.HumanReview)+4*labelRoom, "the texts of automated_decisions", "automated_decisions")
+	c.cell(rec, sum(len(a.OnBehalfOf), func(i int) int { return partyLen(a.OnBehalfOf[i]) }), "the parties of on_behalf_of", "on_behalf_of")
 	if in := a.Internal; in != nil {
-		c.cell(rec, dp("internal", "systems"), sum(len(in.Systems), func(i int) int { return cellLen(in.Systems[i]) }), "the systems")
-		c.cell(rec, dp("internal", "processor_contracts"), sum(len(in.ProcessorContracts), func(i int) int { return cellLen(in.ProcessorContracts[i]) }), "the processor contracts")
+		c.cell(rec, sum(len(in.Systems), func(i int) int { return cellLen(in.Systems[i]) }), "the systems", "internal", "systems")
+		c.cell(rec, sum(len(in.ProcessorContracts), func(i int) int { return cellLen(in.ProcessorContracts[i]) }), "the processor contracts", "internal", "processor_contracts")
 	}
 }
 
@@ -363,10 +401,10 @@ func partyLen(p Party) int {
 func (c *checker) organisationCells(rec *file) {
 	o := &c.reg.Organisation
 	for i, j := range o.JointControllers {
-		c.cell(rec, dp("joint_controllers", i), partyLen(j.Party)+textLen(j.Arrangement), "the details and arrangement of this joint controller")
+		c.cell(rec, partyLen(j.Party)+textLen(j.Arrangement), "the details and arrangement of this joint controller", "joint_controllers", i)
 	}
 	if d := o.DPO; d != nil {
-		c.cell(rec, dp("dpo"), textLen(Text(d.Name))+cellLen(d.Email)+cellLen(d.Address)+3*labelRoom, "the details of the DPO")
+		c.cell(rec, textLen(Text(d.Name))+cellLen(d.Email)+cellLen(d.Address)+3*labelRoom, "the details of the DPO", "dpo")
 	}
 	// How to exercise a right: its steps, channel and notes share one cell
 	// of the Organisation sheet (workbook/content.go).
@@ -379,10 +417,10 @@ func (c *checker) organisationCells(rec *file) {
 		for _, step := range st.Steps {
 			n += textLen(step) + labelRoom
 		}
-		c.cell(rec, dp("rights", id), n, "the steps, channel and notes of this right")
+		c.cell(rec, n, "the steps, channel and notes of this right", "rights", id)
 	}
 	a := o.SupervisoryAuthority
-	c.cell(rec, dp("supervisory_authority"), textLen(Text(a.Name))+cellLen(a.Address)+cellLen(a.Phone)+cellLen(a.Website)+5*labelRoom, "the details of the supervisory authority")
+	c.cell(rec, textLen(Text(a.Name))+cellLen(a.Address)+cellLen(a.Phone)+cellLen(a.Website)+5*labelRoom, "the details of the supervisory authority", "supervisory_authority")
 	for _, id := range sortedIDs(c.reg.Categories) {
 		cat := c.reg.Categories[id]
 		if f := c.file("categories:" + id); f != nil {
@@ -390,7 +428,7 @@ func (c *checker) organisationCells(rec *file) {
 			for _, e := range cat.Examples {
 				n += textLen(e) + 1
 			}
-			c.cell(f, dp(id, "examples"), n, "the examples")
+			c.cell(f, n, "the examples", id, "examples")
 		}
 	}
 }

@@ -492,7 +492,7 @@ func (l *loader) activity(name string, c *checker) *Activity {
 	if !l.decode(f, f.doc.Data, a) {
 		return nil
 	}
-	c.values(f, nil, reflect.ValueOf(*a))
+	c.values(f, nil, reflect.ValueOf(a).Elem())
 	c.activityCells(f, a)
 	c.activity(f, a)
 	return a

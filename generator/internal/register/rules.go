@@ -54,7 +54,7 @@ func (c *checker) activity(f *file, a *Activity) {
 	}
 	c.cookies(f, a, open["legal_basis"])
 	if a.IsPublic() {
-		c.texts(f, nil, reflect.ValueOf(*a))
+		c.texts(f, nil, reflect.ValueOf(a).Elem())
 	}
 }
 
@@ -415,9 +415,22 @@ var textType = reflect.TypeOf(Text{})
 
 // texts walks v, following the JSON names of the model, and checks every Text.
 func (c *checker) texts(rec *file, p []string, v reflect.Value) {
+	// The walk appends to p without copying (room for the deepest path is
+	// made once): a path is used only while it is reported.
+	buf := make([]string, len(p), len(p)+16)
+	copy(buf, p)
+	c.textsIn(rec, buf, v)
+}
+
+var purposeText = func() int {
+	f, _ := purposeType.FieldByName("text")
+	return f.Index[0]
+}()
+
+func (c *checker) textsIn(rec *file, p []string, v reflect.Value) {
 	switch {
-	case v.Type() == purposeType && v.Interface().(Purpose).text:
-		c.texts(rec, p, v.FieldByName("Purpose")) // written as a text: the text is the purpose
+	case v.Type() == purposeType && v.Field(purposeText).Bool():
+		c.textsIn(rec, p, v.FieldByName("Purpose")) // written as a text: the text is the purpose
 	case v.Type() == nameType:
 		// A plain name is the same in every language; a translated one
 		// needs every language, like a text.
@@ -430,25 +443,22 @@ func (c *checker) texts(rec *file, p []string, v reflect.Value) {
 		}
 	case v.Kind() == reflect.Pointer:
 		if !v.IsNil() {
-			c.texts(rec, p, v.Elem())
+			c.textsIn(rec, p, v.Elem())
 		}
 	case v.Kind() == reflect.Slice:
 		for i := range v.Len() {
-			c.texts(rec, append(slices.Clone(p), strconv.Itoa(i)), v.Index(i))
+			c.textsIn(rec, append(p, strconv.Itoa(i)), v.Index(i))
 		}
 	case v.Kind() == reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if f.Anonymous {
-				c.texts(rec, p, v.Field(i))
+		for _, f := range jsonFields(v.Type()) {
+			if f.anonymous {
+				c.textsIn(rec, p, v.Field(f.index))
 				continue
 			}
-			if name == "-" || name == "" || name == "internal" {
+			if f.name == "internal" {
 				continue
 			}
-			c.texts(rec, append(slices.Clone(p), name), v.Field(i))
+			c.textsIn(rec, append(p, f.name), v.Field(f.index))
 		}
 	}
 }
@@ -458,9 +468,11 @@ func (c *checker) text(rec *file, p []string, t Text) {
 		return // hugo.toml did not load; that is reported already
 	}
 	def := c.reg.DefaultLanguage
-	for _, lang := range t.Languages(def) {
-		if !slices.Contains(c.reg.Languages, lang) {
-			c.report(rec, append(slices.Clone(p), lang), true, diag.Error, "%q is not a language of the site (%s, from hugo.toml)", lang, strings.Join(c.reg.Languages, ", "))
+	if !c.siteLanguages(t, def) {
+		for _, lang := range t.Languages(def) {
+			if !slices.Contains(c.reg.Languages, lang) {
+				c.report(rec, append(slices.Clone(p), lang), true, diag.Error, "%q is not a language of the site (%s, from hugo.toml)", lang, strings.Join(c.reg.Languages, ", "))
+			}
 		}
 	}
 	var missing []string
@@ -481,6 +493,20 @@ func (c *checker) text(rec *file, p []string, t Text) {
 		return
 	}
 	c.errorf(rec, p, "missing the %s text; public texts need every site language (%s)", strings.Join(missing, " and "), strings.Join(c.reg.Languages, ", "))
+}
+
+// siteLanguages reports whether every language of t is a site language,
+// without sorting them: that is needed only to report the others in order.
+func (c *checker) siteLanguages(t Text, def string) bool {
+	for k := range t {
+		if k == "" {
+			k = def
+		}
+		if !slices.Contains(c.reg.Languages, k) {
+			return false
+		}
+	}
+	return true
 }
 
 func langTemplate(langs []string) string {
