@@ -105,7 +105,10 @@ func Parse(name string, src []byte) (*Document, *Error) {
 		}
 		return nil, d.decodeError(err)
 	}
-	v, err := d.plain(raw, nil)
+	if raw == nil {
+		raw = map[string]any{}
+	}
+	v, err := d.plain(raw, make([]string, 0, MaxDepth+1))
 	if err != nil {
 		return nil, &Error{Line: 1, Col: 1, Len: 1, Message: err.Error()}
 	}
@@ -270,32 +273,42 @@ func (d *Document) errorAt(offset, n int, msg string) *Error {
 	return &Error{Line: p.Line, Col: p.Col, Len: n, Message: msg}
 }
 
-// plain turns decoded TOML into JSON-like values. Dates and times become
-// strings (JSON Schema knows no dates); their paths are kept in d.dates, so
-// that a date where text belongs is still noticed.
+// plain turns decoded TOML into JSON-like values, in place: tables and
+// arrays are reused, only an array of tables typed []map[string]any becomes
+// a new []any. Dates and times become strings (JSON Schema knows no dates);
+// their paths are kept in d.odd, so that a date where text belongs is still
+// noticed. The path is appended to without copying; odd values clone it.
 func (d *Document) plain(v any, path []string) (any, error) {
 	switch v := v.(type) {
+	case string, bool, int64:
+		return v, nil
 	case map[string]any:
-		out := make(map[string]any, len(v))
 		for k, e := range v {
+			switch e.(type) {
+			case string, bool, int64:
+				continue // the most common values, left as they are
+			}
 			p, err := d.plain(e, append(path, k))
 			if err != nil {
 				return nil, err
 			}
-			out[k] = p
+			v[k] = p
 		}
-		return out, nil
-	case []map[string]any:
-		out := make([]any, len(v))
+		return v, nil
+	case []any:
 		for i, e := range v {
+			switch e.(type) {
+			case string, bool, int64:
+				continue
+			}
 			p, err := d.plain(e, append(path, strconv.Itoa(i)))
 			if err != nil {
 				return nil, err
 			}
-			out[i] = p
+			v[i] = p
 		}
-		return out, nil
-	case []any:
+		return v, nil
+	case []map[string]any:
 		out := make([]any, len(v))
 		for i, e := range v {
 			p, err := d.plain(e, append(path, strconv.Itoa(i)))
@@ -322,8 +335,6 @@ func (d *Document) plain(v any, path []string) (any, error) {
 			d.odd = append(d.odd, Odd{Path: slices.Clone(path), What: "nan or inf"})
 			return strconv.FormatFloat(v, 'g', -1, 64), nil
 		}
-		return v, nil
-	case string, bool, int64:
 		return v, nil
 	}
 	return nil, fmt.Errorf("unsupported TOML value of type %T", v)
