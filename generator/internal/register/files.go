@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
@@ -45,9 +46,17 @@ func (e *outsideError) Is(target error) bool { return target == errOutside }
 type dirs struct {
 	top  *os.Root // the project root, for hugo.toml
 	data *os.Root // data/; nil when it could not be opened (reported)
+
+	mu      sync.Mutex
+	folders map[string]*os.File // folders under data/ opened for quickRead; nil when one cannot be
 }
 
 func (d *dirs) close() {
+	for _, f := range d.folders {
+		if f != nil {
+			f.Close()
+		}
+	}
 	if d.top != nil {
 		d.top.Close()
 	}

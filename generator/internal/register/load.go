@@ -190,6 +190,11 @@ func renderPath(data map[string]any, p []string) string {
 // read reads a project file, refusing what is not a regular file and any
 // path that leads out of the project (see dirs.open).
 func (l *loader) read(name string) ([]byte, bool) {
+	if rest, inData := strings.CutPrefix(name, DataDir+"/"); inData && l.dirs.data != nil {
+		if b, ok := l.dirs.quickRead(rest); ok {
+			return b, true
+		}
+	}
 	f, err := l.dirs.open(name)
 	switch {
 	case errors.Is(err, errSkipped):
