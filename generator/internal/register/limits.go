@@ -331,25 +331,44 @@ func (c *checker) cell(rec *file, n int, what string, path ...any) {
 }
 
 func (c *checker) nameLen(m any, id string) int {
-	switch m := m.(type) {
+	c.names.once.Do(func() {
+		c.names.subjects = nameLens(c.reg.Subjects, func(e *Subject) Text { return e.Name })
+		c.names.categories = nameLens(c.reg.Categories, func(e *Category) Text { return e.Name })
+		c.names.recipients = nameLens(c.reg.Recipients, func(e *Recipient) Text { return Text(e.Name) })
+		c.names.measures = nameLens(c.reg.Measures, func(e *Measure) Text { return e.Name })
+	})
+	var lens map[string]int
+	switch m.(type) {
 	case map[string]*Subject:
-		if e := m[id]; e != nil {
-			return textLen(e.Name)
-		}
+		lens = c.names.subjects
 	case map[string]*Category:
-		if e := m[id]; e != nil {
-			return textLen(e.Name)
-		}
+		lens = c.names.categories
 	case map[string]*Recipient:
-		if e := m[id]; e != nil {
-			return textLen(Text(e.Name))
-		}
+		lens = c.names.recipients
 	case map[string]*Measure:
-		if e := m[id]; e != nil {
-			return textLen(e.Name)
-		}
+		lens = c.names.measures
+	}
+	if n, ok := lens[id]; ok {
+		return n
 	}
 	return len(id)
+}
+
+// nameCells are the cell lengths of the names of the shared definitions,
+// measured once for all activities (the registers do not change once loaded).
+type nameCells struct {
+	once                                       sync.Once
+	subjects, categories, recipients, measures map[string]int
+}
+
+func nameLens[T any](m map[string]*T, name func(*T) Text) map[string]int {
+	out := make(map[string]int, len(m))
+	for id, e := range m {
+		if e != nil {
+			out[id] = textLen(name(e))
+		}
+	}
+	return out
 }
 
 // activityCells bounds the cells of the workbook's activity sheets that join

@@ -17,6 +17,8 @@ import (
 type checker struct {
 	l   *loader
 	reg *Register
+
+	names nameCells // see nameLen
 }
 
 func newChecker(l *loader, reg *Register) *checker { return &checker{l: l, reg: reg} }
