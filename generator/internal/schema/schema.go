@@ -171,6 +171,9 @@ func (s *Set) Validate(kindName string, v any) []Issue {
 	if !ok {
 		return []Issue{{Message: fmt.Sprintf("no schema for records of kind %q", kindName)}}
 	}
+	if quickValid(sch, v) { // see fast.go
+		return nil
+	}
 	err := sch.Validate(v)
 	if err == nil {
 		return nil
