@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/privacy-as-code/ropa/generator/internal/history"
 	"github.com/privacy-as-code/ropa/generator/internal/outputs"
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 	"github.com/privacy-as-code/ropa/generator/internal/site"
@@ -121,7 +122,22 @@ func buildOutputs(ctx context.Context, job buildJob, stdout, stderr io.Writer) i
 		return interrupted()
 	}
 
-	siteStage, res, err := site.Prepare(site.Options{Root: job.root, PublishDir: job.siteDir, Register: reg, Log: stderr})
+	// The history from git: the change log, its feed and the dates. Without
+	// git or history the site says nothing about it.
+	hist, err := history.Read(job.root, history.Options{Tags: history.TagsSetting(job.root)})
+	if err != nil {
+		fmt.Fprintf(stderr, "history: %v; the outputs say nothing about history\n", err)
+		hist = nil
+	}
+	var siteHistory site.History
+	if hist != nil {
+		siteHistory = hist
+	}
+	if ctx.Err() != nil {
+		return interrupted()
+	}
+
+	siteStage, res, err := site.Prepare(site.Options{Root: job.root, PublishDir: job.siteDir, Register: reg, Log: stderr, History: siteHistory})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, "nothing was published: the previous site and workbook are as they were")
