@@ -15,9 +15,10 @@ import (
 // date it landed, as Hugo's GitInfo uses it) and the files it changed,
 // relative to the project directory.
 type Commit struct {
-	Hash  string
-	Date  time.Time
-	Files []FileChange
+	Hash    string
+	Parents []string
+	Date    time.Time
+	Files   []FileChange
 }
 
 // FileChange is one file a commit added (A), modified (M) or deleted (D),
@@ -43,12 +44,13 @@ func (r *Repo) HasHead() bool {
 	return err == nil
 }
 
-// Log returns the commits of HEAD's first-parent line (the history as it
-// landed on the branch, a merge as one commit) that changed files under
-// paths, relative to the project directory, newest first. Renames count as
-// a deletion and an addition.
+// Log returns the commits of HEAD's history that changed files under paths
+// (relative to the project directory), newest first, as git log simplifies
+// it: a merge that takes a file from one side is not listed, the commit on
+// that side is, with its own date. Renames count as a deletion and an
+// addition; a merge lists no files.
 func (r *Repo) Log(paths ...string) ([]Commit, error) {
-	args := []string{"log", "--first-parent", "--no-renames", "--name-status", "-z", "--format=%x01%H %ct", "HEAD", "--"}
+	args := []string{"log", "--no-renames", "--name-status", "-z", "--format=%x01%H %ct %P", "HEAD", "--"}
 	args = append(args, paths...)
 	out, err := r.git(args...)
 	if err != nil {
@@ -60,12 +62,15 @@ func (r *Repo) Log(paths ...string) ([]Commit, error) {
 			continue
 		}
 		head, rest, _ := strings.Cut(rec, "\x00")
-		hash, ts, ok := strings.Cut(head, " ")
-		secs, perr := strconv.ParseInt(ts, 10, 64)
-		if !ok || perr != nil {
+		f := strings.Fields(head)
+		if len(f) < 2 {
 			return nil, fmt.Errorf("git log: unexpected line %q", head)
 		}
-		c := Commit{Hash: hash, Date: time.Unix(secs, 0).UTC()}
+		secs, perr := strconv.ParseInt(f[1], 10, 64)
+		if perr != nil {
+			return nil, fmt.Errorf("git log: unexpected line %q", head)
+		}
+		c := Commit{Hash: f[0], Parents: f[2:], Date: time.Unix(secs, 0).UTC()}
 		fields := strings.Split(strings.Trim(rest, "\x00\n"), "\x00")
 		if len(fields) == 1 && fields[0] == "" {
 			fields = nil

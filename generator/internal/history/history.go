@@ -135,33 +135,45 @@ func Read(root string, opts Options) (*History, error) {
 }
 
 // findVersions returns the commits that changed data/organisation.toml's
-// version or effective_date, and the tagged commits, oldest first.
+// version or effective_date, and the tagged commits, oldest first. A commit
+// is a version when its version and date differ from those of each of its
+// parents: a merge that takes them from one side is not a new version, the
+// commit on that side is.
 func findVersions(repo *gitrepo.Repo, opts Options) ([]*Version, error) {
 	commits, err := repo.Log(organisationFile)
 	if err != nil {
 		return nil, err
 	}
-	slices.Reverse(commits) // oldest first
-	hashes := make([]string, len(commits))
-	for i, c := range commits {
-		hashes[i] = c.Hash
+	var revs []string
+	for _, c := range commits {
+		revs = append(revs, c.Hash)
+		revs = append(revs, c.Parents...)
 	}
-	files, err := repo.ReadFiles(hashes, organisationFile)
+	files, err := repo.ReadFiles(revs, organisationFile)
 	if err != nil {
 		return nil, err
 	}
-	byCommit := map[string]*Version{}
-	var out []*Version
-	last := ""
-	for _, c := range commits {
-		src, ok := files[c.Hash]
+	key := func(rev string) (string, string, bool) {
+		src, ok := files[rev]
 		if !ok {
-			last = ""
-			continue // the file was deleted here
+			return "", "", false
 		}
 		version, effective := versionOf(src)
-		if key := version + "\x00" + effective; key != last && (version != "" || effective != "") {
-			last = key
+		return version, effective, version != "" || effective != ""
+	}
+	byCommit := map[string]*Version{}
+	var out []*Version
+	for _, c := range commits {
+		version, effective, ok := key(c.Hash)
+		if !ok {
+			continue
+		}
+		for _, p := range c.Parents {
+			if pv, pe, _ := key(p); pv == version && pe == effective {
+				ok = false
+			}
+		}
+		if ok {
 			v := &Version{Commit: c.Hash, Date: c.Date, Label: cmp.Or(version, effective)}
 			byCommit[c.Hash] = v
 			out = append(out, v)

@@ -455,3 +455,32 @@ func copyTree(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestMergedVersions: a version made on a branch is that branch's commit,
+// with its date, when the branch is merged; a change to the organisation
+// on main that keeps the version, and the merge, are no versions.
+func TestMergedVersions(t *testing.T) {
+	s := newScratch(t)
+	s.version("1", "2026-01-05")
+	s.commit("2026-01-05T10:00:00Z", "v1")
+	s.git("", "checkout", "-q", "-b", "feature")
+	s.version("2", "2026-02-01")
+	s.edit("data/activities/newsletter.toml", `period = "P2Y"`, `period = "P3Y"`)
+	s.commit("2026-02-01T09:00:00Z", "v2 on a branch")
+	s.git("", "checkout", "-q", "main")
+	s.edit("data/organisation.toml", "fg@voorbeeld.example", "dpo@voorbeeld.example")
+	s.commit("2026-02-02T09:00:00Z", "a new DPO address, no version")
+	s.git("2026-02-03T09:00:00Z", "merge", "-q", "--no-ff", "-m", "merge v2", "feature")
+
+	h, err := history.Read(s.root, history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range h.Versions {
+		got = append(got, v.Label+" "+v.Date.Format("2006-01-02"))
+	}
+	if want := "1 2026-01-05, 2 2026-02-01"; strings.Join(got, ", ") != want {
+		t.Errorf("versions: got %q, want %q", strings.Join(got, ", "), want)
+	}
+}
