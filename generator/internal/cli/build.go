@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -154,7 +155,12 @@ func buildOutputs(ctx context.Context, job buildJob, stdout, stderr io.Writer) i
 		return exitUsage
 	}
 	defer bookStage.Remove()
-	if err := workbook.Write(bookStage.Output(), reg, workbook.Options{Lang: job.lang, Layout: job.layout, Version: recordsVersion(job.root)}); err != nil {
+	version := recordsVersion(job.root)
+	var bookHistory *workbook.History
+	if hist != nil {
+		bookHistory = hist.Workbook(cmp.Or(job.lang, reg.DefaultLanguage), reg, version)
+	}
+	if err := workbook.Write(bookStage.Output(), reg, workbook.Options{Lang: job.lang, Layout: job.layout, Version: version, History: bookHistory}); err != nil {
 		fmt.Fprintf(stderr, "workbook: %v\n", err)
 		fmt.Fprintln(stderr, "nothing was published: the previous site and workbook are as they were")
 		return exitUsage

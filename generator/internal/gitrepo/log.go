@@ -190,3 +190,21 @@ func (r *Repo) ReadFiles(revs []string, file string) (map[string][]byte, error) 
 	}
 	return out, perr
 }
+
+// LastCommit returns the newest commit of HEAD's history that changed files
+// under paths, and false when there is none.
+func (r *Repo) LastCommit(paths ...string) (Commit, bool, error) {
+	out, err := r.git(append([]string{"log", "-1", "--format=%H %ct", "HEAD", "--"}, paths...)...)
+	if err != nil {
+		return Commit{}, false, err
+	}
+	f := strings.Fields(out)
+	if len(f) != 2 {
+		return Commit{}, false, nil
+	}
+	secs, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		return Commit{}, false, fmt.Errorf("git log: unexpected line %q", out)
+	}
+	return Commit{Hash: f[0], Date: time.Unix(secs, 0).UTC()}, true, nil
+}

@@ -47,6 +47,8 @@ type History struct {
 	DefaultLang string
 	// Languages are the register's languages.
 	Languages []string
+	// Head is the newest commit that changed data/.
+	Head gitrepo.Commit
 }
 
 // Version is one version of the notice.
@@ -116,7 +118,7 @@ func Read(root string, opts Options) (*History, error) {
 		}
 		if prev != nil {
 			v.prevPub = prev.pub
-			v.Changes = change.Compare(prev.reg, reg)
+			v.Changes = change.Compare(unversioned(prev.reg), unversioned(reg))
 			v.Public = change.Compare(prev.pub, v.pub)
 			prev.reg = nil // only the public parts are needed from here on
 		}
@@ -131,7 +133,18 @@ func Read(root string, opts Options) (*History, error) {
 	if h.Files, err = fileDates(repo); err != nil {
 		return nil, err
 	}
+	if h.Head, _, err = repo.LastCommit(register.DataDir); err != nil {
+		return nil, err
+	}
 	return h, nil
+}
+
+// unversioned returns the register without the version and effective date
+// of its organisation: they mark versions, they are not changes.
+func unversioned(reg *register.Register) *register.Register {
+	r := *reg
+	r.Organisation.Version, r.Organisation.EffectiveDate = "", ""
+	return &r
 }
 
 // findVersions returns the commits that changed data/organisation.toml's

@@ -484,3 +484,51 @@ func TestMergedVersions(t *testing.T) {
 		t.Errorf("versions: got %q, want %q", strings.Join(got, ", "), want)
 	}
 }
+
+// TestWorkbookHistory: the regulator's history has every change from
+// version to version, internal fields included, and the dates of each
+// activity's record from every commit (the typo fix and the internal note
+// count); changes of the working tree after the newest version come first.
+func TestWorkbookHistory(t *testing.T) {
+	s := theHistory(t)
+	h, err := history.Read(s.root, history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.edit("data/activities/survey.toml", `period = "P1Y"`, `period = "P6M"`)
+	schemas, err := register.CompileSchemas(s.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	current, _ := schemas.Load(s.root)
+	wb := h.Workbook("en", current, "abc1234 (with uncommitted changes)")
+
+	var got []string
+	for _, c := range wb.Changes {
+		got = append(got, strings.Join([]string{c.Date, c.Revision, c.Version, c.Activity, c.Text, map[bool]string{true: "material", false: "editorial"}[c.Material]}, " | "))
+	}
+	v := h.Versions
+	want := []string{
+		"2026-04-01 | abc1234 (with uncommitted changes) |  | survey | retention of contact-details made shorter: P1Y → P6M | editorial",
+		"2026-04-01 | " + v[3].Short() + " | 4 | newsletter | text edited: internal | editorial",
+		"2026-03-01 | " + v[2].Short() + " | 3 | newsletter | new recipient click-stats (ClickStats Ltd) | material",
+		"2026-03-01 | " + v[2].Short() + " | 3 | newsletter | new third country: transfer to click-stats (India) with safeguard scc | material",
+		"2026-03-01 | " + v[2].Short() + " | 3 | newsletter | retention of contact-details made longer: P2Y → P3Y | material",
+		"2026-03-01 | " + v[2].Short() + " | 3 | newsletter | text edited: summary | editorial",
+		"2026-02-01 | " + v[1].Short() + " | 2 | newsletter | new purpose \"Sending offers\" (legal basis consent) | material",
+		"2026-02-01 | " + v[1].Short() + " | 2 | survey | activity added | material",
+		"2026-02-01 | " + v[1].Short() + " | 2 | survey | activity published in the privacy center | material",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for id, want := range map[string]string{
+		"newsletter": "2026-01-05 " + v[0].Short() + " 2026-04-01 " + v[3].Short(),
+		"survey":     "2026-02-01 " + v[1].Short() + " 2026-02-01 " + v[1].Short(),
+	} {
+		d := wb.Activities[id]
+		if got := d.Created + " " + d.CreatedIn + " " + d.Changed + " " + d.ChangedIn; got != want {
+			t.Errorf("%s: dates %q, want %q", id, got, want)
+		}
+	}
+}
