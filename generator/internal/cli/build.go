@@ -21,7 +21,7 @@ import (
 )
 
 func build(args []string, stdout, stderr io.Writer) int {
-	set := flags("build", "build [--root DIR] [--site-dir DIR] [--workbook FILE] [--workbook-lang nl|en] [--workbook-layout art30|ico|cnil] [--strict]",
+	set := flags("build", "build [--root DIR] [--site-dir DIR] [--workbook FILE] [--workbook-lang nl|en] [--workbook-layout art30|ico|cnil] [--strict] [--no-history]",
 		"Validates the records and, only when they have no errors, builds the public\n"+
 			"privacy center (a static site, both languages) and the record of processing\n"+
 			"for regulators (an Excel workbook). Both are built in temporary places and\n"+
@@ -35,6 +35,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	lang := set.String("workbook-lang", "", "language of the workbook: nl or en (default the site's default language)")
 	layout := set.String("workbook-layout", "art30", "layout of the workbook: art30 (a sheet per kind of record), ico (the UK ICO's template) or cnil (a sheet per activity, for print)")
 	strict := set.Bool("strict", false, "treat warnings as errors")
+	noHistory := set.Bool("no-history", false, "do not read the history from git: no change log, feed or dates on the site, no dates or Changes sheet in the workbook")
 	if code, done := parse(set, args, stderr); done {
 		return code
 	}
@@ -78,7 +79,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	context.AfterFunc(ctx, stop)
 	return buildOutputs(ctx, buildJob{
 		root: *root, siteFlag: *siteDir, bookFlag: *book, siteDir: sitePath, siteTarget: siteTarget, book: bookPath, bookTarget: bookTarget,
-		schemas: schemas, lang: *lang, layout: *layout, strict: *strict,
+		schemas: schemas, lang: *lang, layout: *layout, strict: *strict, history: !*noHistory,
 	}, stdout, stderr)
 }
 
@@ -92,6 +93,7 @@ type buildJob struct {
 	lang                string            // workbook language, or "" for the default
 	layout              string            // workbook layout: art30, ico or cnil
 	strict              bool              // warnings are errors
+	history             bool              // read the history from git
 }
 
 // buildOutputs validates, builds the site and the workbook each in a stage
@@ -125,10 +127,13 @@ func buildOutputs(ctx context.Context, job buildJob, stdout, stderr io.Writer) i
 
 	// The history from git: the change log, its feed and the dates. Without
 	// git or history the site says nothing about it.
-	hist, err := history.Read(job.root, history.Options{Tags: history.TagsSetting(job.root)})
-	if err != nil {
-		fmt.Fprintf(stderr, "history: %v; the outputs say nothing about history\n", err)
-		hist = nil
+	var hist *history.History
+	if job.history {
+		var err error
+		if hist, err = history.Read(job.root, history.Options{Tags: history.TagsSetting(job.root)}); err != nil {
+			fmt.Fprintf(stderr, "history: %v; the outputs say nothing about history\n", err)
+			hist = nil
+		}
 	}
 	var siteHistory site.History
 	if hist != nil {
