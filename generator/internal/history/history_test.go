@@ -138,7 +138,7 @@ func (s *scratch) build(dir string) *history.History {
 //	v2 2026-02-01  an activity added (a survey), a purpose added to the newsletter
 //	   2026-02-10  a commit that is no version (a typo fixed in the summary)
 //	v3 2026-03-01  a recipient in a third country (with a transfer), a longer retention
-//	v4 2026-04-01  only an internal field changed
+//	v4 2026-04-01  only internal fields changed: an internal note, reviewed, review_interval
 func theHistory(t *testing.T) *scratch {
 	s := newScratch(t)
 	s.version("1", "2026-01-05")
@@ -196,6 +196,8 @@ copy = "on-request"
 
 	s.version("4", "2026-04-01")
 	s.edit("data/activities/newsletter.toml", "[automated_decisions]", "[internal]\nnotes = \""+canary+"\"\n\n[automated_decisions]")
+	s.edit("data/activities/newsletter.toml", `role = "controller"`, "role = \"controller\"\nreviewed = 2026-04-01")
+	s.edit("data/organisation.toml", "[[controllers]]", "review_interval = \"P1Y\"\n\n[[controllers]]")
 	s.commit("2026-04-01T12:00:00Z", "v4: an internal note only")
 	return s
 }
@@ -510,7 +512,8 @@ func TestWorkbookHistory(t *testing.T) {
 	v := h.Versions
 	want := []string{
 		"2026-04-01 | abc1234 (with uncommitted changes) |  | survey | retention of contact-details made shorter: P1Y → P6M | editorial",
-		"2026-04-01 | " + v[3].Short() + " | 4 | newsletter | text edited: internal | editorial",
+		"2026-04-01 | " + v[3].Short() + " | 4 |  | text edited: review_interval | editorial",
+		"2026-04-01 | " + v[3].Short() + " | 4 | newsletter | text edited: internal, reviewed | editorial",
 		"2026-03-01 | " + v[2].Short() + " | 3 | newsletter | new recipient click-stats (ClickStats Ltd) | material",
 		"2026-03-01 | " + v[2].Short() + " | 3 | newsletter | new third country: transfer to click-stats (India) with safeguard scc | material",
 		"2026-03-01 | " + v[2].Short() + " | 3 | newsletter | retention of contact-details made longer: P2Y → P3Y | material",

@@ -7,7 +7,8 @@ import (
 // publicPart returns the part of a register the public sees: the public
 // activities without their internal fields, the definitions they use
 // without theirs, and the organisation without its internal notes, version
-// and date (those mark a version; they are not a change of the notice).
+// and date (those mark a version; they are not a change of the notice), nor
+// the review interval and reviewed dates, which are not published.
 // Comparing two public parts finds only changes the public can see.
 func publicPart(reg *register.Register) *register.Register {
 	p := &register.Register{
@@ -20,13 +21,13 @@ func publicPart(reg *register.Register) *register.Register {
 		Order:        reg.Order,
 	}
 	p.Organisation.Internal = nil
-	p.Organisation.Version, p.Organisation.EffectiveDate = "", ""
+	p.Organisation.Version, p.Organisation.EffectiveDate, p.Organisation.ReviewInterval = "", "", ""
 	for _, a := range reg.Activities {
 		if a == nil || !a.IsPublic() {
 			continue
 		}
 		c := *a
-		c.Internal, c.Public, c.Draft = nil, nil, false
+		c.Internal, c.Public, c.Draft, c.Reviewed = nil, nil, false, "" // reviewed is never published
 		p.Activities = append(p.Activities, &c)
 		use(p.Subjects, reg.Subjects, a.Subjects)
 		use(p.Categories, reg.Categories, a.Categories)
