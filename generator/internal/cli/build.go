@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/privacy-as-code/ropa/generator/internal/history"
 	"github.com/privacy-as-code/ropa/generator/internal/outputs"
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 	"github.com/privacy-as-code/ropa/generator/internal/site"
@@ -19,7 +21,7 @@ import (
 )
 
 func build(args []string, stdout, stderr io.Writer) int {
-	set := flags("build", "build [--root DIR] [--site-dir DIR] [--workbook FILE] [--workbook-lang nl|en] [--workbook-layout art30|ico|cnil] [--strict]",
+	set := flags("build", "build [--root DIR] [--site-dir DIR] [--workbook FILE] [--workbook-lang nl|en] [--workbook-layout art30|ico|cnil] [--strict] [--no-history]",
 		"Validates the records and, only when they have no errors, builds the public\n"+
 			"privacy center (a static site, both languages) and the record of processing\n"+
 			"for regulators (an Excel workbook). Both are built in temporary places and\n"+
@@ -33,6 +35,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	lang := set.String("workbook-lang", "", "language of the workbook: nl or en (default the site's default language)")
 	layout := set.String("workbook-layout", "art30", "layout of the workbook: art30 (a sheet per kind of record), ico (the UK ICO's template) or cnil (a sheet per activity, for print)")
 	strict := set.Bool("strict", false, "treat warnings as errors")
+	noHistory := set.Bool("no-history", false, "do not read the history from git: no change log, feed or dates on the site, no dates or Changes sheet in the workbook")
 	if code, done := parse(set, args, stderr); done {
 		return code
 	}
@@ -76,7 +79,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	context.AfterFunc(ctx, stop)
 	return buildOutputs(ctx, buildJob{
 		root: *root, siteFlag: *siteDir, bookFlag: *book, siteDir: sitePath, siteTarget: siteTarget, book: bookPath, bookTarget: bookTarget,
-		schemas: schemas, lang: *lang, layout: *layout, strict: *strict,
+		schemas: schemas, lang: *lang, layout: *layout, strict: *strict, history: !*noHistory,
 	}, stdout, stderr)
 }
 
@@ -90,6 +93,7 @@ type buildJob struct {
 	lang                string            // workbook language, or "" for the default
 	layout              string            // workbook layout: art30, ico or cnil
 	strict              bool              // warnings are errors
+	history             bool              // read the history from git
 }
 
 // buildOutputs validates, builds the site and the workbook each in a stage
@@ -121,7 +125,25 @@ func buildOutputs(ctx context.Context, job buildJob, stdout, stderr io.Writer) i
 		return interrupted()
 	}
 
-	siteStage, res, err := site.Prepare(site.Options{Root: job.root, PublishDir: job.siteDir, Register: reg, Log: stderr})
+	// The history from git: the change log, its feed and the dates. Without
+	// git or history the site says nothing about it.
+	var hist *history.History
+	if job.history {
+		var err error
+		if hist, err = history.Read(job.root, history.Options{Tags: history.TagsSetting(job.root)}); err != nil {
+			fmt.Fprintf(stderr, "history: %v; the outputs say nothing about history\n", err)
+			hist = nil
+		}
+	}
+	var siteHistory site.History
+	if hist != nil {
+		siteHistory = hist
+	}
+	if ctx.Err() != nil {
+		return interrupted()
+	}
+
+	siteStage, res, err := site.Prepare(site.Options{Root: job.root, PublishDir: job.siteDir, Register: reg, Log: stderr, History: siteHistory})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, "nothing was published: the previous site and workbook are as they were")
@@ -138,7 +160,12 @@ func buildOutputs(ctx context.Context, job buildJob, stdout, stderr io.Writer) i
 		return exitUsage
 	}
 	defer bookStage.Remove()
-	if err := workbook.Write(bookStage.Output(), reg, workbook.Options{Lang: job.lang, Layout: job.layout, Version: recordsVersion(job.root)}); err != nil {
+	version := recordsVersion(job.root)
+	var bookHistory *workbook.History
+	if hist != nil {
+		bookHistory = hist.Workbook(cmp.Or(job.lang, reg.DefaultLanguage), reg, version)
+	}
+	if err := workbook.Write(bookStage.Output(), reg, workbook.Options{Lang: job.lang, Layout: job.layout, Version: version, History: bookHistory}); err != nil {
 		fmt.Fprintf(stderr, "workbook: %v\n", err)
 		fmt.Fprintln(stderr, "nothing was published: the previous site and workbook are as they were")
 		return exitUsage

@@ -3,13 +3,15 @@ package cli
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/privacy-as-code/ropa/generator/internal/completeness"
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
+	"github.com/privacy-as-code/ropa/generator/internal/history"
 )
 
 func validate(args []string, stdout, stderr io.Writer) int {
-	fs := flags("validate", "validate [--root DIR] [--format text|json|github] [--strict] [--report completeness]",
+	fs := flags("validate", "validate [--root DIR] [--format text|json|github] [--strict] [--report completeness] [--as-of DATE]",
 		"Checks every record under data/ against the JSON Schemas in schemas/ and the\n"+
 			"cross-record rules, and reports every problem as file:line:col: path: message.\n"+
 			"Text diagnostics go to stderr and a summary to stdout; json and github output\n"+
@@ -20,6 +22,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or github (GitHub Actions annotations)")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	reportKind := fs.String("report", "", "also print a report: completeness (text format only)")
+	asOf := fs.String("as-of", "", "the date (YYYY-MM-DD) the organisation's review_interval is counted to (default: today)")
 	if code, done := parse(fs, args, stderr); done {
 		return code
 	}
@@ -37,11 +40,25 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "--report %s needs --format text\n", *reportKind)
 		return exitUsage
 	}
+	today := time.Now()
+	if *asOf != "" {
+		d, err := time.Parse(time.DateOnly, *asOf)
+		if err != nil {
+			fmt.Fprintf(stderr, "--as-of %q is not a date in the form YYYY-MM-DD\n", *asOf)
+			return exitUsage
+		}
+		today = d
+	}
 	schemas, ok := checkRoot(*root, stderr)
 	if !ok {
 		return exitUsage
 	}
 	reg, diags := schemas.Load(*root)
+	if errs, _ := diags.Count(); errs == 0 {
+		// Opt-in (organisation.toml review_interval): activities not
+		// changed nor confirmed within it, per git.
+		diags = append(diags, history.ReviewWarnings(*root, reg, today)...).Sort()
+	}
 	if err := report(*format, diags, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage

@@ -273,11 +273,11 @@ func (l *loader) parse(name, kind string) *file {
 	}
 	odd := false
 	for _, o := range doc.Odd() {
-		if kind == "organisation" && len(o.Path) == 1 && o.Path[0] == "effective_date" && o.What != "nan or inf" {
+		if len(o.Path) == 1 && (kind == "organisation" && o.Path[0] == "effective_date" || kind == "activity" && o.Path[0] == "reviewed") && o.What != "nan or inf" {
 			continue
 		}
 		odd = true
-		msg := "found a TOML date or time; only effective_date is a date: write other values in quotes"
+		msg := "found a TOML date or time; only effective_date and reviewed are dates: write other values in quotes"
 		if o.What == "nan or inf" {
 			msg = "found nan or inf, which no record field holds"
 		}

@@ -137,6 +137,7 @@ type Organisation struct {
 	Name                 Name               `json:"name"`
 	EffectiveDate        string             `json:"effective_date"`
 	Version              string             `json:"version,omitempty"`
+	ReviewInterval       string             `json:"review_interval,omitempty"` // opt-in: ISO 8601 duration after which validate asks for a review
 	Controllers          []Party            `json:"controllers"`
 	JointControllers     []JointController  `json:"joint_controllers,omitempty"`
 	Representative       *Party             `json:"representative,omitempty"`
@@ -352,6 +353,7 @@ type Activity struct {
 	Manual                   bool               `json:"manual,omitempty"`       // not by automated means: no portability (Art. 20(1)(b))
 	LegalClaims              bool               `json:"legal_claims,omitempty"` // kept for legal claims: erasure limited (Art. 17(3)(e))
 	Draft                    bool               `json:"draft,omitempty"`        // still being described: never published
+	Reviewed                 string             `json:"reviewed,omitempty"`     // YYYY-MM-DD: last confirmed as still true (internal)
 	Public                   *bool              `json:"public,omitempty"`       // default true
 	Internal                 *ActivityInternal  `json:"internal,omitempty"`
 }

@@ -87,7 +87,7 @@ func BenchmarkHugoAlone(b *testing.B) {
 			if len(diags) > 0 {
 				b.Fatalf("%d diagnostics", len(diags))
 			}
-			data, err := generate(reg, nil)
+			data, err := generate(reg, nil, nil)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -28,6 +28,10 @@ const defaultTheme = "privacy-center"
 // templates read it as site.Data.ropa.<lang>.
 const dataName = "ropa"
 
+// historyName is the name under which the change log is mounted, when there
+// is one: hugo.Data.ropa_history.<lang>.
+const historyName = "ropa_history"
+
 // Options says what to build and where.
 type Options struct {
 	// Root is the project root holding hugo.toml, content/, themes/ and an
@@ -40,6 +44,16 @@ type Options struct {
 	Register *register.Register
 	// Log receives Hugo's warnings and errors; nil discards them.
 	Log io.Writer
+	// History, when set, is the register's public change log from git
+	// (package history): the change log page, its feed and the dates on
+	// the activity pages. Without it the site says nothing about history.
+	History History
+}
+
+// History gives the public change log in one language as JSON, the view
+// the templates read as hugo.Data.ropa_history.<lang>.
+type History interface {
+	ViewJSON(lang string, formal bool) ([]byte, error)
 }
 
 // Result tells what a build produced.
@@ -81,7 +95,7 @@ func Prepare(opts Options) (*outputs.Stage, *Result, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("site: %w", err)
 	}
-	data := func(formal map[string]bool) (*generated, error) { return generate(opts.Register, formal) }
+	data := func(formal map[string]bool) (*generated, error) { return generate(opts.Register, opts.History, formal) }
 	res, err := buildStage(root, stage, data, opts.Log)
 	if err != nil {
 		stage.Remove()
@@ -176,19 +190,26 @@ func checkReplaceable(root, publishDir string) (string, error) {
 // the machine-readable register.
 type generated struct {
 	views    map[string][]byte // language -> JSON
+	history  map[string][]byte // language -> JSON of the change log; empty without history
 	register []byte
 }
 
 // generate derives the view per language and the register, with formal
 // words in the languages of formal.
-func generate(reg *register.Register, formal map[string]bool) (*generated, error) {
+func generate(reg *register.Register, history History, formal map[string]bool) (*generated, error) {
 	s, err := publish.BuildWith(reg, publish.Options{Formal: formal})
 	if err != nil {
 		return nil, err
 	}
-	g := &generated{views: map[string][]byte{}}
+	g := &generated{views: map[string][]byte{}, history: map[string][]byte{}}
 	for _, lang := range s.Languages() {
 		if g.views[lang], err = s.DataJSON(lang); err != nil {
+			return nil, err
+		}
+		if history == nil {
+			continue
+		}
+		if g.history[lang], err = history.ViewJSON(lang, formal[lang]); err != nil {
 			return nil, err
 		}
 	}
@@ -221,6 +242,17 @@ func (g *generated) write(dir string) error {
 	for lang, b := range g.views {
 		if err := writeIfChanged(filepath.Join(dataDir, lang+".json"), b); err != nil {
 			return err
+		}
+	}
+	if len(g.history) > 0 {
+		historyDir := filepath.Join(dir, "data", historyName)
+		if err := os.MkdirAll(historyDir, 0o755); err != nil {
+			return err
+		}
+		for lang, b := range g.history {
+			if err := writeIfChanged(filepath.Join(historyDir, lang+".json"), b); err != nil {
+				return err
+			}
 		}
 	}
 	return writeIfChanged(filepath.Join(staticDir, "register.json"), g.register)

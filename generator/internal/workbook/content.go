@@ -171,6 +171,7 @@ type content struct {
 	// the cnil layout.
 	sheetOf map[string]string
 	links   map[string]string // activity id to the location of its row or sheet, made when first needed
+	history *History          // from git; nil without
 }
 
 func newContent(reg *register.Register, lang, version string) *content {

@@ -161,7 +161,7 @@ func paragraphLines(p string, capacity int) int {
 // "History").
 func cnilSheetNames(c *content) map[string]string {
 	used := map[string]bool{"history": true}
-	for _, key := range []string{"sheet.cnil", "sheet.index", "sheet.cookies", "sheet.completeness", "sheet.legend"} {
+	for _, key := range []string{"sheet.cnil", "sheet.index", "sheet.cookies", "sheet.changes", "sheet.completeness", "sheet.legend"} {
 		used[strings.ToLower(c.w.get(key))] = true
 	}
 	names := make(map[string]string, len(c.acts))

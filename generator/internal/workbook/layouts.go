@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -103,8 +104,13 @@ var orgItems = []column{
 
 // tables returns the sheets of the workbook in its layout, in order.
 func (c *content) tables() []table {
+	// The Changes sheet is there only with a history from git.
+	return slices.DeleteFunc(c.layoutTables(), func(t table) bool { return t.cols == nil })
+}
+
+func (c *content) layoutTables() []table {
 	org := table{sheet: "sheet.organisation", cols: organisationColumns, rows: c.organisationRows(), freeze: 1}
-	index := table{sheet: "sheet.index", cols: indexColumns, rows: c.indexRows(), freeze: 1, link: c.activityLink}
+	index := table{sheet: "sheet.index", cols: c.indexColumns(), rows: c.indexRows(), freeze: 1, link: c.activityLink}
 	complete := table{sheet: "sheet.completeness", cols: completenessColumns, rows: c.completenessRows(), freeze: 2}
 	legend := table{sheet: "sheet.legend", cols: legendColumns, rows: c.legendRows(), freeze: 1}
 	// ePrivacy Art. 5(3) is not an Art. 30 field, but the regulator who
@@ -116,7 +122,7 @@ func (c *content) tables() []table {
 			org, index,
 			{sheet: "sheet.ico", cols: icoColumns, rows: c.activityRows("controller", icoColumns), freeze: 2},
 			{sheet: "sheet.ico_proc", cols: icoProcessorColumns, rows: c.activityRows("processor", icoProcessorColumns), freeze: 2},
-			cookies, complete, legend,
+			cookies, c.changesTable(), complete, legend,
 		}
 	case "cnil":
 		org.sheet = "sheet.cnil"
@@ -128,7 +134,7 @@ func (c *content) tables() []table {
 			}
 			out = append(out, table{name: c.sheetOf[a.ID], cols: cnilColumns, rows: c.cnilRows(a, items), freeze: 1})
 		}
-		return append(out, cookies, complete, legend)
+		return append(out, cookies, c.changesTable(), complete, legend)
 	}
 	return []table{
 		org, index,
@@ -138,7 +144,7 @@ func (c *content) tables() []table {
 		{sheet: "sheet.transfers", cols: transferColumns, rows: c.transferRows(), freeze: 2},
 		{sheet: "sheet.categories", cols: categoryColumns, rows: c.categoryRows(), freeze: 2},
 		{sheet: "sheet.measures", cols: measureColumns, rows: c.measureRows(), freeze: 2},
-		cookies, complete, legend,
+		cookies, c.changesTable(), complete, legend,
 	}
 }
 
@@ -213,8 +219,9 @@ func (c *content) activityRows(role string, cols []column) iter.Seq[[]string] {
 // and legal basis.
 func (c *content) indexRows() iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
-		row := make([]string, len(indexColumns))
+		row := make([]string, len(c.indexColumns()))
 		for _, a := range c.acts {
+			c.activityDates(a.ID, row[len(indexColumns):])
 			row[0] = a.ID
 			row[1] = c.text(a.Name)
 			row[2] = c.responsibleEntity(a)

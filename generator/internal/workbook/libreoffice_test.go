@@ -45,11 +45,16 @@ func TestLibreOffice(t *testing.T) {
 		{"generated-en", synthRegister(300), "en"},
 		{"shipped-nl", shippedRegister(t), "nl"},
 		{"shipped-en", shippedRegister(t), "en"},
+		{"history-nl", sampleRegister(), "nl"}, // with a history from git: dates and the Changes sheet
 	}
 	var inputs []string
 	for _, tc := range cases {
 		p := filepath.Join(dir, tc.name+".xlsx")
-		if err := Write(p, tc.reg, Options{Lang: tc.lang, Version: "abc123"}); err != nil {
+		opts := Options{Lang: tc.lang, Version: "abc123"}
+		if strings.HasPrefix(tc.name, "history-") {
+			opts.History = sampleHistory()
+		}
+		if err := Write(p, tc.reg, opts); err != nil {
 			t.Fatal(err)
 		}
 		inputs = append(inputs, p)
@@ -93,6 +98,14 @@ func TestLibreOffice(t *testing.T) {
 				}
 			}
 			checkRecords(t, tc.reg, tc.lang, sheets)
+			if strings.HasPrefix(tc.name, "history-") {
+				// The Changes sheet as LibreOffice reads it: a header and
+				// one row per change, the dates as text.
+				got := sheets[dictionary[tc.lang]["sheet.changes"]]
+				if len(got) != 4 || !slices.Equal(got[2], []string{"2026-03-01", "4b8d2bb", "3", "newsletter", "activity newsletter: Newsletter", "new recipient click-stats (ClickStats Ltd)", "materieel"}) {
+					t.Errorf("LibreOffice's Changes sheet: %q", got)
+				}
+			}
 			if strings.HasPrefix(tc.name, "sample-") {
 				// Text that looks like a formula is shown as written.
 				r := sheets[dictionary[tc.lang]["sheet.recipients"]][1]

@@ -40,6 +40,10 @@ type Options struct {
 	// columns of the UK ICO's documentation template) or "cnil" (a front
 	// page and one sheet per activity, like the CNIL's register).
 	Layout string
+	// History, when set, is what git says of the register: the dates each
+	// activity's record was created and last changed (on the index), and
+	// the changes per version (a sheet of their own). Nil without git.
+	History *History
 }
 
 // languages are the workbook languages Options.Lang may name.
@@ -107,6 +111,7 @@ func Encode(w io.Writer, reg *register.Register, opts Options) (err error) {
 	}
 	c := newContent(reg, lang, opts.Version)
 	c.layout = layout
+	c.history = opts.History
 	if layout == "cnil" {
 		c.sheetOf = cnilSheetNames(c)
 	}
