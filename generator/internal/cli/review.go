@@ -59,6 +59,28 @@ func reviewCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
+	// Where the files go is checked before anything is built: one file
+	// per language, the language's code before the extension unless
+	// --lang names one.
+	langs := change.Languages
+	if *lang != "" {
+		langs = []string{*lang}
+	}
+	files, targets := map[string]string{}, map[string]string{}
+	for _, l := range langs {
+		file := *out
+		if *lang == "" {
+			ext := filepath.Ext(file)
+			file = strings.TrimSuffix(file, ext) + "." + l + ext
+		}
+		target, err := project.Review(under(*root, file), siteTarget, *siteDir)
+		if err != nil {
+			fmt.Fprintf(stderr, "%v; choose another --out\n", err)
+			return exitUsage
+		}
+		files[l], targets[l] = file, target
+	}
+
 	// The revisions, resolved before anything is built.
 	var repo *gitrepo.Repo
 	var fromRev, toRev string
@@ -124,9 +146,8 @@ func reviewCmd(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 
-	langs := after.reg.Languages
-	if *lang != "" {
-		langs = []string{*lang}
+	if *lang == "" {
+		langs = after.reg.Languages
 	}
 	var changes []change.Change
 	if before.reg != nil {
@@ -145,14 +166,9 @@ func reviewCmd(args []string, stdout, stderr io.Writer) int {
 				doc.Before = &review.Notice{Lang: l}
 			}
 		}
-		file := *out
-		if *lang == "" {
-			ext := filepath.Ext(file)
-			file = strings.TrimSuffix(file, ext) + "." + l + ext
-		}
-		target, err := project.Review(under(*root, file), siteTarget, *siteDir)
-		if err != nil {
-			fmt.Fprintf(stderr, "%v; choose another --out\n", err)
+		file, target := files[l], targets[l]
+		if target == "" {
+			fmt.Fprintf(stderr, "the site's language %q is not one review knows: use nl or en\n", l)
 			return exitUsage
 		}
 		if err := writeReview(target, doc); err != nil {

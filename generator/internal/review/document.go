@@ -174,7 +174,9 @@ func blocksOf(o op, bs []Block) []block {
 
 // compareBlocks compares two pages block by block. Within a change, a
 // deleted and an inserted block of the same kind that share at least half
-// their words are one edited block, compared word by word.
+// their words are one edited block, compared word by word; a block whose
+// text stays the same but whose kind changes (one purpose said in a
+// sentence, two in a list) is not marked.
 func compareBlocks(a, b []Block) []block {
 	ka, kb := make([]string, len(a)), make([]string, len(b))
 	for i, x := range a {
@@ -192,7 +194,8 @@ func compareBlocks(a, b []Block) []block {
 		pairs := map[int]int{} // index in dels -> index in inss
 		for i, di := range dels {
 			for j := next; j < len(inss); j++ {
-				if !used[j] && a[di].Kind == b[inss[j]].Kind && similar(a[di].Cells, b[inss[j]].Cells) {
+				sameText := equalCells(a[di].Cells, b[inss[j]].Cells)
+				if !used[j] && (sameText || a[di].Kind == b[inss[j]].Kind && similar(a[di].Cells, b[inss[j]].Cells)) {
 					pairs[i], used[j], next = j, true, j+1
 					break
 				}
@@ -206,7 +209,7 @@ func compareBlocks(a, b []Block) []block {
 						out = append(out, block{op: ins, kind: b[inss[j]].Kind, b: b[inss[j]].Cells})
 					}
 				}
-				out = append(out, block{op: same, kind: a[di].Kind, a: a[di].Cells, b: b[inss[pj]].Cells})
+				out = append(out, block{op: same, kind: b[inss[pj]].Kind, a: a[di].Cells, b: b[inss[pj]].Cells})
 				j = pj + 1
 				continue
 			}
