@@ -205,11 +205,11 @@ func TestReviewHasNoInternalFields(t *testing.T) {
 	editFile(t, dir, "data/recipients.toml", `internal = { contract = "`+canary+`-1" }`, `internal = { contract = "`+canary+`-2" }`)
 	editFile(t, dir, "data/activities/hearing-test.toml", `owner = "Product `+canary+`"`, `owner = "Product `+canary+`-2"`)
 	hidden := `#:schema ../../schemas/activity.schema.json
-name = { nl = "Intern `+canary+`", en = "Internal `+canary+`" }
+name = { nl = "Intern ` + canary + `", en = "Internal ` + canary + `" }
 summary = { nl = "Intern.", en = "Internal." }
 role = "controller"
 public = false
-purposes = [{ nl = "Doel `+canary+`", en = "Purpose `+canary+`" }]
+purposes = [{ nl = "Doel ` + canary + `", en = "Purpose ` + canary + `" }]
 legal_basis = "consent"
 subjects = ["customers"]
 categories = ["contact-details"]
@@ -227,7 +227,7 @@ title = { nl = "Stoppen", en = "Stop" }
 steps = [{ nl = "Mail ons", en = "Mail us" }]
 
 [internal]
-owner = "`+canary+`"
+owner = "` + canary + `"
 `
 	if err := os.WriteFile(filepath.Join(dir, "data/activities/hidden.toml"), []byte(hidden), 0o644); err != nil {
 		t.Fatal(err)
