@@ -82,6 +82,7 @@ del::before{content:"[\2212  "}
 del::after{content:"]"}
 .ins{border-left:4px solid #000;padding-left:.5em}
 .del{border-left:4px dotted #000;padding-left:.5em}
+article.ins .ins,article.del .del{border-left:none;padding-left:0}
 tr.ins td:first-child,tr.ins th:first-child{border-left:4px solid #000}
 tr.del td:first-child,tr.del th:first-child{border-left:4px dotted #000}
 @media print{body{margin:0;max-width:none;font-size:11pt}ins,del{background:none}a{color:#000;text-decoration:none}tr,li,.dt,.dd{break-inside:avoid}h2,h3{break-after:avoid}}
