@@ -385,9 +385,9 @@ func (r *ciRepo) checkPublished(t *testing.T, published string) {
 
 // gitlabJob is a job of the GitLab pipeline.
 type gitlabJob struct {
-	Stage     string   `yaml:"stage"`
-	Script    []string `yaml:"script"`
-	Rules     []struct {
+	Stage  string   `yaml:"stage"`
+	Script []string `yaml:"script"`
+	Rules  []struct {
 		If   string `yaml:"if"`
 		When string `yaml:"when"`
 	} `yaml:"rules"`
