@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/privacy-as-code/ropa/generator/internal/synth"
 )
 
 // reviewProject makes a project from testdata/project with the repository's
@@ -281,4 +283,40 @@ func TestReviewExitCodes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkReview writes the redline between two revisions of a synthetic
+// register of 1,000 activities in which every activity differs (two
+// seeds): both revisions are extracted from git, loaded, checked and built
+// as sites, and their notices compared, in one language.
+func BenchmarkReview(b *testing.B) {
+	dir := b.TempDir()
+	for _, name := range []string{"hugo.toml", "schemas", "themes", "content"} {
+		if err := copyTree(filepath.Join("../../..", name), filepath.Join(dir, name)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := synth.Write(dir, synth.Options{Activities: 1000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	gitRepo(b, dir)
+	if err := os.RemoveAll(filepath.Join(dir, "data")); err != nil {
+		b.Fatal(err)
+	}
+	if err := synth.Write(dir, synth.Options{Activities: 1000, Seed: 2}); err != nil {
+		b.Fatal(err)
+	}
+	commitAll(b, dir, "two")
+	out := filepath.Join(b.TempDir(), "review.html")
+	for b.Loop() {
+		var stderr strings.Builder
+		if code := Run([]string{"review", "--root", dir, "--from", "HEAD~1", "--to", "HEAD", "--lang", "en", "--out", out}, io.Discard, &stderr); code != 0 {
+			b.Fatalf("exit code %d:\n%s", code, stderr.String())
+		}
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(fi.Size())/1e6, "MB")
 }

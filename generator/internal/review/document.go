@@ -194,7 +194,7 @@ func compareBlocks(a, b []Block) []block {
 		next := 0
 		pairs := map[int]int{} // index in dels -> index in inss
 		for i, di := range dels {
-			for j := next; j < len(inss); j++ {
+			for j := next; j < len(inss) && j < next+pairWindow; j++ {
 				sameText := equalCells(a[di].Cells, b[inss[j]].Cells)
 				if !used[j] && (sameText || a[di].Kind == b[inss[j]].Kind && similar(a[di].Cells, b[inss[j]].Cells)) {
 					pairs[i], used[j], next = j, true, j+1
@@ -237,6 +237,10 @@ func compareBlocks(a, b []Block) []block {
 	flush()
 	return out
 }
+
+// pairWindow is how far past the last pair an inserted block is looked for
+// to pair with a deleted one: a bound on the work of a large change.
+const pairWindow = 16
 
 // similar reports whether two blocks share at least half the words of the
 // shorter one.
