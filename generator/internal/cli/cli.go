@@ -34,6 +34,7 @@ Commands:
   new activity  scaffold a commented activity record
   synth         write a synthetic register for benchmarks
   diff          list the changes to the register between two git revisions
+  review        write the notice as one HTML file for legal review, changes marked
 
 Run 'go run ./generator <command> -h' for the flags of a command.
 Exit codes: 0 ok, 1 the records have errors, 2 usage or environment problem.
@@ -68,6 +69,8 @@ func Run(args []string, stdout, stderr io.Writer) (code int) {
 		return synthCmd(args[1:], stdout, stderr)
 	case "diff":
 		return diffCmd(args[1:], stdout, stderr)
+	case "review":
+		return reviewCmd(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -91,25 +91,38 @@ func (p *Project) Site(dir string) (string, error) {
 // that is something else than a workbook. It returns file resolved; the
 // error names file as given and siteShown for the site.
 func (p *Project) Workbook(file, site, siteShown string) (string, error) {
+	return p.private(file, site, siteShown, "the workbook", "a workbook", "a record of processing is not a public document", isWorkbook)
+}
+
+// Review checks that file may be replaced by a review document, as Workbook
+// checks the workbook: a redline of the notice is not published either.
+func (p *Project) Review(file, site, siteShown string) (string, error) {
+	return p.private(file, site, siteShown, "the review document", "a review document", "a draft of the notice under review is not published", isReview)
+}
+
+// private checks the place of an output that is not public: what and a name
+// it in messages, why says why it is not on the site, and kind tests an
+// existing file that may be replaced.
+func (p *Project) private(file, site, siteShown, what, a, why string, kind func(string) bool) (string, error) {
 	w, err := Resolve(file)
 	if err != nil {
 		return "", err
 	}
 	shown := p.show(file, w)
 	if within(w, site) {
-		return "", fmt.Errorf("the workbook %s would be inside the site directory %s: a record of processing is not a public document", shown, siteShown)
+		return "", fmt.Errorf("%s %s would be inside the site directory %s: %s", what, shown, siteShown, why)
 	}
 	if within(site, w) || within(p.root, w) {
-		return "", fmt.Errorf("the workbook %s would replace a directory of the project", shown)
+		return "", fmt.Errorf("%s %s would replace a directory of the project", what, shown)
 	}
 	for _, src := range p.sources {
 		switch {
 		case within(w, src.path) && src.dir:
-			return "", fmt.Errorf("the workbook %s would be inside the project's %s/ folder", shown, src.name)
+			return "", fmt.Errorf("%s %s would be inside the project's %s/ folder", what, shown, src.name)
 		case within(w, src.path):
-			return "", fmt.Errorf("the workbook %s would replace the project's %s", shown, src.name)
+			return "", fmt.Errorf("%s %s would replace the project's %s", what, shown, src.name)
 		case within(src.path, w):
-			return "", fmt.Errorf("the workbook %s would replace a directory of the project", shown)
+			return "", fmt.Errorf("%s %s would replace a directory of the project", what, shown)
 		}
 	}
 	fi, err := os.Stat(w)
@@ -119,12 +132,30 @@ func (p *Project) Workbook(file, site, siteShown string) (string, error) {
 	case err != nil:
 		return "", err
 	case fi.IsDir():
-		return "", fmt.Errorf("the workbook %s is a directory", shown)
-	case !fi.Mode().IsRegular() || !isWorkbook(w):
-		return "", fmt.Errorf("the workbook %s would replace a file that is not a workbook", shown)
+		return "", fmt.Errorf("%s %s is a directory", what, shown)
+	case !fi.Mode().IsRegular() || !kind(w):
+		return "", fmt.Errorf("%s %s would replace a file that is not %s", what, shown, a)
 	}
 	return w, nil
 }
+
+// isReview reports whether the file starts as a review document does, so
+// that a mistyped --out cannot replace another file.
+func isReview(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(ReviewHead))
+	if _, err := io.ReadFull(f, head); err != nil {
+		return false
+	}
+	return string(head) == ReviewHead
+}
+
+// ReviewHead is how a review document starts.
+const ReviewHead = "<!DOCTYPE html>\n<!-- review of the notice -->\n"
 
 // isWorkbook reports whether the file starts as an .xlsx file (a zip archive)
 // does, so that a mistyped --workbook cannot replace a document.

@@ -1,0 +1,332 @@
+// Package review writes the public notice as one self-contained HTML
+// document for legal review: every page of the built privacy center, in
+// reading order, with what changed between two revisions marked as
+// insertions and deletions. It reads the site as built (the <main> of each
+// page), so the words under review are the words that are published.
+package review
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Notice is the public notice in one language: the pages of the site in
+// reading order.
+type Notice struct {
+	Lang  string
+	Pages []Page
+}
+
+// Page is the main content of one page of the site.
+type Page struct {
+	Path   string  // the page's path on the site, e.g. /en/activities/newsletter/
+	Title  string  // the text of its first heading
+	Blocks []Block // its content, block by block
+}
+
+// Block is one block of text: a heading, a paragraph, a list item, a term or
+// its description, or a table row.
+type Block struct {
+	Kind  string   // h1 to h6, p, li, dt, dd, caption, th (a header row) or tr
+	Cells []string // the text, whitespace collapsed; one per cell for a row, else one
+}
+
+// key identifies a block for comparison.
+func (b Block) key() string { return b.Kind + "\x00" + strings.Join(b.Cells, "\x01") }
+
+// sections are the site's sections in reading order, after the hub; pages
+// elsewhere (the project's Markdown pages) follow them.
+var sections = []string{"activities", "personal-data", "recipients", "rights", "cookies"}
+
+// Read reads the site built in dir and returns its notice per language. A
+// page belongs to the language its <html lang> names; pages without <main>
+// (redirects) and the not-found page are left out.
+func Read(dir string) (map[string]*Notice, error) {
+	type read struct {
+		page  Page
+		lang  string
+		links []string // the paths its main content links to, in order
+	}
+	var pages []read
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "404.html") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		doc, err := html.Parse(bytes.NewReader(b))
+		if err != nil {
+			return fmt.Errorf("%s: %v", p, err)
+		}
+		main := find(doc, atom.Main)
+		if main == nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		path := "/" + strings.TrimSuffix(filepath.ToSlash(rel), "index.html")
+		e := &extractor{}
+		e.container(main)
+		pg := Page{Path: path, Blocks: e.blocks}
+		for _, bl := range e.blocks {
+			if bl.Kind == "h1" {
+				pg.Title = bl.Cells[0]
+				break
+			}
+		}
+		if pg.Title == "" {
+			pg.Title = path
+		}
+		lang := ""
+		if h := find(doc, atom.Html); h != nil {
+			lang = attr(h, "lang")
+		}
+		pages = append(pages, read{page: pg, lang: lang, links: links(main)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*Notice{}
+	byLang := map[string][]read{}
+	for _, r := range pages {
+		byLang[r.lang] = append(byLang[r.lang], r)
+	}
+	for lang, rs := range byLang {
+		// The language's prefix: the path of its home page.
+		prefix := "/"
+		for _, r := range rs {
+			if strings.Count(r.page.Path, "/") == 2 && r.page.Path == "/"+lang+"/" {
+				prefix = r.page.Path
+			}
+		}
+		// The order: the hub, then each section's list page followed by its
+		// pages in the order the list links to them, then the other pages by
+		// path.
+		rank := func(r read) (int, string) {
+			rest := strings.TrimPrefix(r.page.Path, prefix)
+			if rest == "" {
+				return 0, ""
+			}
+			first, _, _ := strings.Cut(rest, "/")
+			if i := slices.Index(sections, first); i >= 0 {
+				return 1 + i, first
+			}
+			return 1 + len(sections), first
+		}
+		linkOrder := map[string]int{}
+		for _, r := range rs {
+			if i, sec := rank(r); i >= 1 && i <= len(sections) && r.page.Path == prefix+sec+"/" {
+				for j, l := range r.links {
+					if _, ok := linkOrder[l]; !ok {
+						linkOrder[l] = j
+					}
+				}
+			}
+		}
+		slices.SortFunc(rs, func(a, b read) int {
+			ia, _ := rank(a)
+			ib, _ := rank(b)
+			if ia != ib {
+				return ia - ib
+			}
+			if ia >= 1 && ia <= len(sections) {
+				// The list page first, then its pages as it links to them.
+				oa, oka := linkOrder[a.page.Path]
+				ob, okb := linkOrder[b.page.Path]
+				if strings.Count(a.page.Path, "/") != strings.Count(b.page.Path, "/") {
+					return strings.Count(a.page.Path, "/") - strings.Count(b.page.Path, "/")
+				}
+				switch {
+				case oka && okb && oa != ob:
+					return oa - ob
+				case oka != okb:
+					if oka {
+						return -1
+					}
+					return 1
+				}
+			}
+			return strings.Compare(a.page.Path, b.page.Path)
+		})
+		n := &Notice{Lang: lang}
+		for _, r := range rs {
+			n.Pages = append(n.Pages, r.page)
+		}
+		out[lang] = n
+	}
+	return out, nil
+}
+
+// find returns the first element of kind a in n, depth first.
+func find(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// links returns the paths n links to, without fragments, in order.
+func links(n *html.Node) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			if h, _, _ := strings.Cut(attr(n, "href"), "#"); strings.HasPrefix(h, "/") {
+				out = append(out, h)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// blockElements start a new block; the others are inline.
+var blockElements = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Details: true,
+	atom.Dd: true, atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true,
+	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true, atom.Li: true,
+	atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
+	atom.Table: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Caption: true, atom.Summary: true, atom.Ul: true,
+}
+
+// textKinds are the elements whose own text keeps their name as its kind;
+// text elsewhere is a paragraph.
+var textKinds = map[atom.Atom]bool{
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.P: true, atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Caption: true,
+}
+
+// skipped elements hold no text of the notice.
+func skipped(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Template, atom.Svg, atom.Noscript:
+		return true
+	}
+	_, hidden := attrOK(n, "hidden")
+	return hidden
+}
+
+func attrOK(n *html.Node, name string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// extractor splits a page's main content into blocks.
+type extractor struct {
+	blocks []Block
+}
+
+// container adds the blocks of n: runs of inline content between its block
+// children, and the blocks of those children.
+func (e *extractor) container(n *html.Node) {
+	kind := "p"
+	if textKinds[n.DataAtom] {
+		kind = n.Data
+	}
+	var run strings.Builder
+	flush := func() {
+		if t := collapse(run.String()); t != "" {
+			e.blocks = append(e.blocks, Block{Kind: kind, Cells: []string{t}})
+		}
+		run.Reset()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case skipped(c):
+		case c.Type == html.ElementNode && c.DataAtom == atom.Tr:
+			flush()
+			e.row(c)
+		case c.Type == html.ElementNode && blockElements[c.DataAtom]:
+			flush()
+			e.container(c)
+		default:
+			text(&run, c)
+		}
+	}
+	flush()
+}
+
+// row adds a table row: the text of each cell; a row of header cells only
+// (or in <thead>) is a header row.
+func (e *extractor) row(tr *html.Node) {
+	b := Block{Kind: "tr"}
+	header := tr.Parent != nil && tr.Parent.DataAtom == atom.Thead
+	allTh := true
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) || skipped(c) {
+			continue
+		}
+		allTh = allTh && c.DataAtom == atom.Th
+		var s strings.Builder
+		text(&s, c)
+		b.Cells = append(b.Cells, collapse(s.String()))
+	}
+	if len(b.Cells) == 0 {
+		return
+	}
+	if header || allTh {
+		b.Kind = "th"
+	}
+	e.blocks = append(e.blocks, b)
+}
+
+// text writes the text of n, blocks inside it separated by spaces.
+func text(w *strings.Builder, n *html.Node) {
+	switch {
+	case skipped(n):
+		return
+	case n.Type == html.TextNode:
+		w.WriteString(n.Data)
+		return
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Br || blockElements[n.DataAtom]):
+		w.WriteByte(' ')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		text(w, c)
+	}
+	if n.Type == html.ElementNode && blockElements[n.DataAtom] {
+		w.WriteByte(' ')
+	}
+}
+
+// collapse collapses runs of white space to one space and trims the ends.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
