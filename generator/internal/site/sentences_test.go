@@ -109,6 +109,8 @@ var sentenceCases = map[string]sentenceCase{
 			a.Cookies[i].Lifetime = "P1D"
 		}
 	})},
+	// Your choices in one place (issue 12).
+	"choices-none": {page: "public/en/choices/index.html", with: everyActivity(func(a *register.Activity) { a.Choices = nil }), without: func(*register.Register) {}},
 }
 
 // sentenceRows reads the id and English sentence of each row of the table

@@ -73,10 +73,10 @@ func TestBuildsBothLanguagesWithAPageForEveryPublicRecord(t *testing.T) {
 	b.assertFileExists("public/rights/index.html", true)
 	b.assertFileExists("public/en/rights/index.html", true)
 	b.assertFileExists("public/404.html", true)
-	// Per language: home, 4 sections and the cookies page, 5 activities, 5
-	// categories, 4 recipients.
-	if b.result.Pages != 40 {
-		t.Errorf("Pages = %d, want 40", b.result.Pages)
+	// Per language: home, 4 sections, the choices and the cookies page, 5
+	// activities, 5 categories, 4 recipients.
+	if b.result.Pages != 42 {
+		t.Errorf("Pages = %d, want 42", b.result.Pages)
 	}
 }
 
@@ -200,7 +200,7 @@ func TestRightsPage(t *testing.T) {
 		`<h2 id="withdraw-consent" class="heading-l">Right to withdraw consent</h2>`,
 		`<h2 id="automated-decisions" class="heading-l">Rights related to automated decisions</h2>`,
 		`<p>Applies to all processing activities.</p>`,
-		`<h4 class="choice__title">Unsubscribe from the newsletter</h4>`,
+		`</svg> Unsubscribe from the newsletter</h4>`,
 		`<dt><a href="/en/activities/fraud-prevention/">Preventing fraud</a></dt><dd>Email us; a person reviews the decision again.</dd>`,
 		`<h2 id="complaint" class="heading-l">Making a complaint</h2>`,
 		`You may also complain to the supervisory authority of the country where you live or work`,
