@@ -242,6 +242,7 @@ func (b *builder) view() (*view, error) {
 		v.NoTransfers = v.NoTransfers && a.Transfers != nil
 	}
 	v.TransferGroups = groupTransfers(v.Transfers)
+	v.TransferCountries = transferCountries(v.TransferGroups)
 	v.Transfers = nonNil(v.Transfers)
 	v.Retention = nonNil(v.Retention)
 	v.Cookies = b.cookieGroups(cookies)

@@ -166,3 +166,18 @@ func (b *builder) topicGroups(v *view) []topicGroup {
 	}
 	return out
 }
+
+// transferCountries returns the names of the countries of the transfers,
+// once each, sorted by name.
+func transferCountries(gs []transferGroup) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, g := range gs {
+		if !seen[g.CountryName] {
+			seen[g.CountryName] = true
+			out = append(out, g.CountryName)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -45,12 +45,15 @@ type view struct {
 	// safeguard taken together, each listing its activities, in the order
 	// they first appear: the hub's overview.
 	TransferGroups []transferGroup `json:"transfer_groups"`
-	NoRecipients   bool            `json:"no_recipients"` // every public activity states recipients = []
-	NoTransfers    bool            `json:"no_transfers"`  // every public activity states its transfers, and none has any
-	Retention      []retention     `json:"retention"`     // one overview of retention, per activity
-	Rights         []right         `json:"rights"`        // the rights that apply, with where
-	Automated      []ref           `json:"automated"`     // activities with automated decisions
-	Measures       []measure       `json:"measures"`      // security measures of the public activities
+	// TransferCountries are the names of the countries outside the EEA that
+	// data is transferred to, sorted: the hub's one line on transfers.
+	TransferCountries []string    `json:"transfer_countries"`
+	NoRecipients      bool        `json:"no_recipients"` // every public activity states recipients = []
+	NoTransfers       bool        `json:"no_transfers"`  // every public activity states its transfers, and none has any
+	Retention         []retention `json:"retention"`     // one overview of retention, per activity
+	Rights            []right     `json:"rights"`        // the rights that apply, with where
+	Automated         []ref       `json:"automated"`     // activities with automated decisions
+	Measures          []measure   `json:"measures"`      // security measures of the public activities
 	// Cookies are the cookies and similar technologies of every public
 	// activity, grouped by consent category: the cookies page.
 	Cookies  []cookieGroup `json:"cookies"`

@@ -212,3 +212,88 @@ func visibleWords(page string) int {
 	s = html.UnescapeString(tag.ReplaceAllString(s, " "))
 	return len(strings.Fields(s))
 }
+
+// TestTheHubIsAFirstLayer: the hub of the shipped register is at most 1,500
+// words of visible text in each language, and every fact the hub used to
+// carry (purposes, summaries, data descriptions and examples, recipients,
+// transfers, retention, measures, what happens without the data) is on the
+// hub or on a page it links to: one click away.
+func TestTheHubIsAFirstLayer(t *testing.T) {
+	reg, file := shippedSite(t)
+	href := regexp.MustCompile(`href="(/[^"#]*)`)
+	for _, lang := range reg.Languages {
+		dir := ""
+		if lang != reg.DefaultLanguage {
+			dir = lang + "/"
+		}
+		hub := file(dir + "index.html")
+		if n := visibleWords(hub); n > 1500 {
+			t.Errorf("%s: the hub has %d words of visible text; at most 1,500", lang, n)
+		} else {
+			t.Logf("%s: the hub has %d words", lang, n)
+		}
+		layer := []string{hub}
+		seen := map[string]bool{}
+		for _, m := range href.FindAllStringSubmatch(hub, -1) {
+			p := strings.TrimPrefix(m[1], "/")
+			if seen[p] || strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".css") {
+				continue
+			}
+			seen[p] = true
+			layer = append(layer, file(p+"index.html"))
+		}
+		oneClick := html.UnescapeString(strings.Join(layer, "\n"))
+		var facts []string
+		tx := func(ts ...register.Text) {
+			for _, t := range ts {
+				if s := t.In(lang, reg.DefaultLanguage); s != "" {
+					facts = append(facts, s)
+				}
+			}
+		}
+		for _, a := range reg.Activities {
+			if !a.IsPublic() {
+				continue
+			}
+			tx(a.Name, a.Summary)
+			tx(a.PurposeTexts()...)
+			for _, k := range a.Retention {
+				tx(k.Trigger, k.Criteria)
+			}
+			for _, tr := range a.Transfers {
+				tx(tr.Details)
+			}
+			if a.Requirement != nil {
+				tx(a.Requirement.Consequence)
+			}
+			for _, c := range a.Choices {
+				tx(c.Title)
+			}
+			for _, id := range a.Categories {
+				c := reg.Categories[id]
+				tx(c.Name, c.Description)
+				tx(c.Examples...)
+			}
+			for _, id := range a.Recipients {
+				r := reg.Recipients[id]
+				tx(r.Description)
+				facts = append(facts, r.Name.In(lang, reg.DefaultLanguage))
+			}
+			for _, id := range a.Measures {
+				tx(reg.Measures[id].Name, reg.Measures[id].Description)
+			}
+		}
+		tx(reg.Organisation.Security)
+		if c := reg.Organisation.Children; c != nil {
+			tx(c.Statement)
+		}
+		if len(facts) < 200 {
+			t.Fatalf("%s: only %d facts to look for", lang, len(facts))
+		}
+		for _, f := range facts {
+			if !strings.Contains(oneClick, f) {
+				t.Errorf("%s: %q is not on the hub nor one click away", lang, f)
+			}
+		}
+	}
+}
