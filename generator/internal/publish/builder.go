@@ -21,6 +21,7 @@ type builder struct {
 	activityRefs  map[string]ref
 	categoryRefs  map[string]categoryRef
 	recipientRefs map[string]recipientRef
+	topicNames    map[string]string
 }
 
 func newBuilder(reg *register.Register, pub *public, lang, def string, formal bool) *builder {
@@ -30,6 +31,7 @@ func newBuilder(reg *register.Register, pub *public, lang, def string, formal bo
 		activityRefs:  map[string]ref{},
 		categoryRefs:  map[string]categoryRef{},
 		recipientRefs: map[string]recipientRef{},
+		topicNames:    map[string]string{},
 	}
 }
 
@@ -61,7 +63,7 @@ func (b *builder) view() (*view, error) {
 	v := &view{
 		Lang: b.lang, Updated: updated, UpdatedISO: org.EffectiveDate, Version: org.Version,
 		Activities: map[string]*activity{}, Categories: map[string]*category{}, Recipients: map[string]*recipient{},
-		Sections: sections{Activities: activitiesSection, Categories: categoriesSection, Recipients: recipientsSection, Rights: rightsSection, Cookies: cookiesSection},
+		Sections: sections{Activities: activitiesSection, Categories: categoriesSection, Recipients: recipientsSection, Rights: rightsSection, Cookies: cookiesSection, Choices: choicesSection},
 	}
 	v.Organisation = b.organisation(org)
 	v.SeveralControllers = len(org.Controllers) > 1
@@ -72,6 +74,9 @@ func (b *builder) view() (*view, error) {
 	// References first, so every page can point at every other.
 	for _, a := range b.pub.activities {
 		b.activityRefs[a.ID] = ref{ID: a.ID, Name: b.t(a.Name), URL: pageURL(activitiesSection, a.ID)}
+		if a.Topic != "" {
+			b.topicNames[a.Topic] = b.t(b.reg.Topics[a.Topic].Name)
+		}
 	}
 	for _, id := range b.pub.categories {
 		c := b.reg.Categories[id]
@@ -153,8 +158,8 @@ func (b *builder) view() (*view, error) {
 			rightActivities[r.ID] = append(rightActivities[r.ID], a.ID)
 		}
 		for _, c := range av.Choices {
-			if r, ok := choiceRights[c.Kind]; ok {
-				rightChoices[r] = append(rightChoices[r], c)
+			if c.Right != nil {
+				rightChoices[c.Right.ID] = append(rightChoices[c.Right.ID], c)
 			}
 		}
 		if av.Automated != nil {
@@ -168,7 +173,11 @@ func (b *builder) view() (*view, error) {
 		}
 	}
 
-	v.ActivityOrder = b.byName(b.pub.activityIDs(), func(id string) string { return b.activityRefs[id].Name })
+	v.Topics = b.topicGroups(v)
+	v.ActivityOrder = []string{}
+	for _, g := range v.Topics {
+		v.ActivityOrder = append(v.ActivityOrder, g.Activities...)
+	}
 	rank := map[string]int{}
 	for i, id := range v.ActivityOrder {
 		rank[id] = i
@@ -233,6 +242,7 @@ func (b *builder) view() (*view, error) {
 		v.NoTransfers = v.NoTransfers && a.Transfers != nil
 	}
 	v.TransferGroups = groupTransfers(v.Transfers)
+	v.TransferCountries = transferCountries(v.TransferGroups)
 	v.Transfers = nonNil(v.Transfers)
 	v.Retention = nonNil(v.Retention)
 	v.Cookies = b.cookieGroups(cookies)
@@ -357,6 +367,9 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		SourceDetails: b.t(a.SourceDetails),
 		Children:      a.Children,
 	}
+	if a.Topic != "" {
+		av.Topic = &ref{ID: a.Topic, Name: b.topicNames[a.Topic], URL: activitiesSection + "/#topic-" + a.Topic}
+	}
 	av.Controllers = []party{}
 	for _, p := range b.reg.Organisation.Responsible(a) {
 		av.Controllers = append(av.Controllers, b.party(p))
@@ -430,10 +443,7 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		av.NotApplying = append(av.NotApplying, notApplying{rightRef: b.rightRef(d.id), Reason: b.w.reasons[d.reason]})
 	}
 	for _, c := range a.Choices {
-		av.Choices = append(av.Choices, choice{
-			Activity: av.ref, Kind: c.Kind, KindName: b.w.choiceKinds[c.Kind],
-			Title: b.t(c.Title), Steps: b.ts(c.Steps), Link: c.Link,
-		})
+		av.Choices = append(av.Choices, b.choice(av.ref, c))
 	}
 	for i, c := range a.Cookies {
 		cv, err := b.cookie(av.ref, c)

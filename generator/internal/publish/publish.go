@@ -28,6 +28,7 @@ const (
 	recipientsSection = "recipients"
 	rightsSection     = "rights"
 	cookiesSection    = "cookies"
+	choicesSection    = "choices"
 )
 
 // Site is the public part of the register, ready to be shown.
@@ -122,17 +123,18 @@ type public struct {
 	recipients []string
 	subjects   []string
 	measures   []string
+	topics     []string // the topics of the public activities, in the order of data/topics.toml
 
 	// The position of each id in its register's file, by kind.
-	categoryRanks, recipientRanks, subjectRanks, measureRanks register.Ranks
+	categoryRanks, recipientRanks, subjectRanks, measureRanks, topicRanks register.Ranks
 }
 
 func selectPublic(reg *register.Register) (*public, error) {
 	p := &public{
 		categoryRanks: reg.Ranks("categories"), recipientRanks: reg.Ranks("recipients"),
-		subjectRanks: reg.Ranks("subjects"), measureRanks: reg.Ranks("measures"),
+		subjectRanks: reg.Ranks("subjects"), measureRanks: reg.Ranks("measures"), topicRanks: reg.Ranks("topics"),
 	}
-	cats, recs, subs, meas := set{}, set{}, set{}, set{}
+	cats, recs, subs, meas, tops := set{}, set{}, set{}, set{}, set{}
 	for _, a := range reg.Activities {
 		if a == nil || !a.IsPublic() {
 			continue
@@ -149,6 +151,11 @@ func selectPublic(reg *register.Register) (*public, error) {
 		}
 		if err := resolveAll(a, "measure", a.Measures, reg.Measures, meas); err != nil {
 			return nil, err
+		}
+		if a.Topic != "" {
+			if err := resolveAll(a, "topic", []string{a.Topic}, reg.Topics, tops); err != nil {
+				return nil, err
+			}
 		}
 		for _, t := range a.Transfers {
 			if t.Recipient == "" {
@@ -167,6 +174,7 @@ func selectPublic(reg *register.Register) (*public, error) {
 	sort.Slice(p.activities, func(i, j int) bool { return p.activities[i].ID < p.activities[j].ID })
 	p.categories, p.recipients = p.categoryRanks.Sort(cats.sorted()), p.recipientRanks.Sort(recs.sorted())
 	p.subjects, p.measures = p.subjectRanks.Sort(subs.sorted()), p.measureRanks.Sort(meas.sorted())
+	p.topics = p.topicRanks.Sort(tops.sorted())
 	return p, nil
 }
 

@@ -99,7 +99,7 @@ func TestBuildResolvesAndDerives(t *testing.T) {
 		{en, "activities.account.recipients.1.kind_name", "Service providers working for us"},
 		{en, "activities.fraud-prevention.automated.human_review", "Email us; a person reviews the decision again."},
 		{en, "activities.newsletter.choices.0.kind_name", "Withdraw consent"},
-		{en, "activities.newsletter.choices.0.steps.0", "Click unsubscribe at the bottom of any newsletter."},
+		{en, "activities.newsletter.choices.0.steps.0.text", "Click unsubscribe at the bottom of any newsletter."},
 		{en, "categories.health-data.special", true},
 		{en, "categories.payment-details.activities.1", "tax-records"},
 		{en, "categories.payment-details.recipients.3", "tax-authority"},
@@ -254,7 +254,7 @@ func TestRegisterJSON(t *testing.T) {
 		path string
 		want any
 	}{
-		{"format", "ropa-public-register/3"},
+		{"format", "ropa-public-register/4"},
 		{"default_language", "nl"},
 		{"languages.1", "en"},
 		{"activities.0.id", "accessibility-support"},

@@ -6,7 +6,7 @@ import (
 
 // registerFormat names the layout of register.json; change it when the layout
 // changes incompatibly.
-const registerFormat = "ropa-public-register/3"
+const registerFormat = "ropa-public-register/4"
 
 // publicRegister is the machine-readable copy of the public register, for
 // researchers and tools. Texts are objects keyed by language; codes are the
@@ -23,6 +23,14 @@ type publicRegister struct {
 	Categories      map[string]regCategory  `json:"categories"`
 	Recipients      map[string]regRecipient `json:"recipients"`
 	Measures        map[string]regMeasure   `json:"measures"`
+	// Topics are the groups of activities, in the order of data/topics.toml.
+	Topics []regTopic `json:"topics"`
+}
+
+type regTopic struct {
+	ID          string `json:"id"`
+	Name        text   `json:"name"`
+	Description text   `json:"description,omitempty"`
 }
 
 // text is a text keyed by language; the record's plain string is stored
@@ -136,10 +144,32 @@ type regAutomated struct {
 }
 
 type regChoice struct {
-	Kind  string `json:"kind"`
-	Title text   `json:"title"`
-	Steps []text `json:"steps"`
-	Link  string `json:"link,omitempty"`
+	Kind   string    `json:"kind"`
+	Title  text      `json:"title"`
+	Effect text      `json:"effect,omitempty"`
+	Where  text      `json:"where,omitempty"`
+	Steps  []regStep `json:"steps"`
+	Ways   []regWay  `json:"ways,omitempty"`
+	Link   string    `json:"link,omitempty"`
+	Links  []regLink `json:"links,omitempty"`
+	Right  string    `json:"right,omitempty"` // the right the choice exercises
+}
+
+type regStep struct {
+	Text  text      `json:"text"`
+	Steps []regStep `json:"steps,omitempty"`
+}
+
+type regWay struct {
+	Platforms []string  `json:"platforms,omitempty"`
+	Audience  text      `json:"audience,omitempty"`
+	Steps     []regStep `json:"steps"`
+	Links     []regLink `json:"links,omitempty"`
+}
+
+type regLink struct {
+	URL   string `json:"url"`
+	Label text   `json:"label"`
 }
 
 // regPurpose is a purpose with its legal basis and what goes with it, filled
@@ -158,6 +188,7 @@ type regActivity struct {
 	ID      string `json:"id"`
 	Name    text   `json:"name"`
 	Summary text   `json:"summary"`
+	Topic   string `json:"topic,omitempty"` // id of one of the topics
 	// Controllers are the legal names of the entities responsible for the
 	// activity: those it names, or the organisation's first controller.
 	Controllers        []string        `json:"controllers"`
@@ -261,6 +292,25 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		}
 		return out
 	}
+	var steps func(ss []register.Step) []regStep
+	steps = func(ss []register.Step) []regStep {
+		out := make([]regStep, 0, len(ss))
+		for _, st := range ss {
+			rs := regStep{Text: tx(st.Text)}
+			if len(st.Steps) > 0 {
+				rs.Steps = steps(st.Steps)
+			}
+			out = append(out, rs)
+		}
+		return out
+	}
+	links := func(ls []register.Link) []regLink {
+		var out []regLink
+		for _, l := range ls {
+			out = append(out, regLink{URL: l.URL, Label: tx(l.Label)})
+		}
+		return out
+	}
 	party := func(p register.Party) regParty {
 		return regParty{ID: p.ID, LegalName: name(p.LegalName), Address: p.Address, Country: p.Country, Email: p.Email, Phone: p.Phone, Website: p.Website, Registration: p.Registration}
 	}
@@ -281,6 +331,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 		Activities: []regActivity{},
 		Subjects:   map[string]regNamed{}, Categories: map[string]regCategory{},
 		Recipients: map[string]regRecipient{}, Measures: map[string]regMeasure{},
+		Topics: []regTopic{},
 	}
 	for _, c := range org.Controllers {
 		r.Organisation.Controllers = append(r.Organisation.Controllers, party(c))
@@ -328,7 +379,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	for _, a := range pub.activities {
 		rights, denied := rightsOf(a)
 		ra := regActivity{
-			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Purposes: []regPurpose{},
+			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Topic: a.Topic, Purposes: []regPurpose{},
 			LegalBases: nonNil(a.LegalBases()),
 			Subjects:   strs(a.Subjects), Categories: strs(a.Categories),
 			SourceDetails: tx(a.SourceDetails),
@@ -375,12 +426,20 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 			ra.Retention = append(ra.Retention, regRetention{Categories: strs(k.Categories), Period: k.Period, UpTo: k.UpTo, Maximum: k.Maximum, Criteria: tx(k.Criteria), Trigger: tx(k.Trigger)})
 		}
 		for _, c := range a.Choices {
-			ra.Choices = append(ra.Choices, regChoice{Kind: c.Kind, Title: tx(c.Title), Steps: txs(c.Steps), Link: c.Link})
+			rc := regChoice{Kind: c.Kind, Title: tx(c.Title), Effect: tx(c.Effect), Where: tx(c.Where), Steps: steps(c.Steps), Link: c.Link, Links: links(c.Links), Right: c.Right}
+			for _, w := range c.Ways {
+				rc.Ways = append(rc.Ways, regWay{Platforms: strs(w.Platforms), Audience: tx(w.Audience), Steps: steps(w.Steps), Links: links(w.Links)})
+			}
+			ra.Choices = append(ra.Choices, rc)
 		}
 		for _, k := range a.Cookies {
 			ra.Cookies = append(ra.Cookies, regCookie{Name: k.Name, Kind: k.KindOrDefault(), Provider: k.Provider, Recipient: k.Recipient, Purpose: tx(k.Purpose), Lifetime: k.Lifetime, Category: k.Category})
 		}
 		r.Activities = append(r.Activities, ra)
+	}
+	for _, id := range pub.topics {
+		t := reg.Topics[id]
+		r.Topics = append(r.Topics, regTopic{ID: id, Name: tx(t.Name), Description: tx(t.Description)})
 	}
 	for _, id := range pub.subjects {
 		s := reg.Subjects[id]

@@ -26,10 +26,14 @@ type view struct {
 	// Activities, Categories and Recipients are keyed by id; each value is
 	// one page of the site.
 	Activities map[string]*activity `json:"activities"`
-	// ActivityOrder lists the activity ids in the order of their names.
-	ActivityOrder []string              `json:"activity_order"`
-	Categories    map[string]*category  `json:"categories"`
-	Recipients    map[string]*recipient `json:"recipients"`
+	// ActivityOrder lists the activity ids in the order the site lists
+	// them: by topic (see Topics), else by name.
+	ActivityOrder []string `json:"activity_order"`
+	// Topics are the public activities and their choices grouped by topic,
+	// in the order of data/topics.toml: the hub and the choices page.
+	Topics     []topicGroup          `json:"topics"`
+	Categories map[string]*category  `json:"categories"`
+	Recipients map[string]*recipient `json:"recipients"`
 
 	Sections sections `json:"sections"` // where the pages live
 
@@ -41,12 +45,15 @@ type view struct {
 	// safeguard taken together, each listing its activities, in the order
 	// they first appear: the hub's overview.
 	TransferGroups []transferGroup `json:"transfer_groups"`
-	NoRecipients   bool            `json:"no_recipients"` // every public activity states recipients = []
-	NoTransfers    bool            `json:"no_transfers"`  // every public activity states its transfers, and none has any
-	Retention      []retention     `json:"retention"`     // one overview of retention, per activity
-	Rights         []right         `json:"rights"`        // the rights that apply, with where
-	Automated      []ref           `json:"automated"`     // activities with automated decisions
-	Measures       []measure       `json:"measures"`      // security measures of the public activities
+	// TransferCountries are the names of the countries outside the EEA that
+	// data is transferred to, sorted: the hub's one line on transfers.
+	TransferCountries []string    `json:"transfer_countries"`
+	NoRecipients      bool        `json:"no_recipients"` // every public activity states recipients = []
+	NoTransfers       bool        `json:"no_transfers"`  // every public activity states its transfers, and none has any
+	Retention         []retention `json:"retention"`     // one overview of retention, per activity
+	Rights            []right     `json:"rights"`        // the rights that apply, with where
+	Automated         []ref       `json:"automated"`     // activities with automated decisions
+	Measures          []measure   `json:"measures"`      // security measures of the public activities
 	// Cookies are the cookies and similar technologies of every public
 	// activity, grouped by consent category: the cookies page.
 	Cookies  []cookieGroup `json:"cookies"`
@@ -61,6 +68,7 @@ type sections struct {
 	Recipients string `json:"recipients"`
 	Rights     string `json:"rights"`
 	Cookies    string `json:"cookies"`
+	Choices    string `json:"choices"`
 }
 
 // ref points at a page: its id, its name in the view's language, and its URL
@@ -228,12 +236,17 @@ type automated struct {
 }
 
 type choice struct {
-	Activity ref      `json:"activity"`
-	Kind     string   `json:"kind"`
-	KindName string   `json:"kind_name"`
-	Title    string   `json:"title"`
-	Steps    []string `json:"steps"`
-	Link     string   `json:"link,omitempty"`
+	Activity ref       `json:"activity"`
+	Kind     string    `json:"kind"`
+	KindName string    `json:"kind_name"`
+	Title    string    `json:"title"`
+	Effect   string    `json:"effect,omitempty"` // what the choice changes
+	Where    string    `json:"where,omitempty"`  // where to make it
+	Steps    []step    `json:"steps"`            // for everyone
+	Ways     []way     `json:"ways"`             // per platform or audience
+	Link     string    `json:"link,omitempty"`
+	Links    []link    `json:"links"`
+	Right    *rightRef `json:"right,omitempty"` // the right it exercises
 }
 
 type rightRef struct {
@@ -257,7 +270,8 @@ type activity struct {
 	ref
 	Path          string         `json:"path"` // page path for the content adapter
 	Summary       string         `json:"summary"`
-	Controllers   []party        `json:"controllers"` // the entities responsible for this activity
+	Topic         *ref           `json:"topic,omitempty"` // id and name only
+	Controllers   []party        `json:"controllers"`     // the entities responsible for this activity
 	Purposes      []purpose      `json:"purposes"`
 	LegalBases    []legalBasis   `json:"legal_bases"` // distinct, in the order of the purposes
 	Conditions    []condition    `json:"conditions"`  // Art. 9(2), when special categories are used

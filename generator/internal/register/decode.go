@@ -51,6 +51,17 @@ func decodeValue(data any, v reflect.Value) error {
 			return nil
 		}
 	}
+	if v.Type() == stepType {
+		// A step is a text, or a table with the key text.
+		if m, ok := data.(map[string]any); !ok || m["text"] == nil {
+			t := reflect.New(textType).Elem()
+			if err := decodeValue(data, t); err != nil {
+				return err
+			}
+			v.Set(reflect.ValueOf(Step{Text: t.Interface().(Text), plain: true}))
+			return nil
+		}
+	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
@@ -118,6 +129,7 @@ func decodeValue(data any, v reflect.Value) error {
 
 var (
 	purposeType = reflect.TypeOf(Purpose{})
+	stepType    = reflect.TypeOf(Step{})
 	nameType    = reflect.TypeOf(Name{})
 )
 

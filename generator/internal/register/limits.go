@@ -61,6 +61,8 @@ func (c *checker) valuesIn(rec *file, p []string, v reflect.Value, field string,
 		for _, lang := range sortedKeysOf(t) {
 			c.textValue(rec, p, lang, field, internal, t[lang])
 		}
+	case v.Type() == stepType && v.Field(stepPlain).Bool():
+		c.valuesIn(rec, p, v.Field(0), field, internal) // written as a text: the text is the step
 	case v.Kind() == reflect.Pointer:
 		if !v.IsNil() {
 			c.valuesIn(rec, p, v.Elem(), field, internal)
@@ -140,7 +142,7 @@ func (c *checker) value(rec *file, p []string, field string, internal bool, s st
 		c.length(rec, p, s, MaxText, "a value")
 	case field == "email":
 		c.email(rec, p, s)
-	case field == "website" || field == "link" || strings.HasSuffix(field, "_url") || strings.HasSuffix(field, "_link"):
+	case field == "website" || field == "link" || field == "url" || strings.HasSuffix(field, "_url") || strings.HasSuffix(field, "_link"):
 		c.webLink(rec, p, s)
 	case field == "phone":
 		c.phone(rec, p, s)
@@ -257,6 +259,7 @@ func (c *checker) limits() {
 	c.registerValues("categories", c.reg.Categories)
 	c.registerValues("recipients", c.reg.Recipients)
 	c.registerValues("measures", c.reg.Measures)
+	c.registerValues("topics", c.reg.Topics)
 	c.rows()
 }
 
@@ -282,6 +285,8 @@ func (c *checker) registerValues(kind string, m any) {
 	case map[string]*Recipient:
 		registerValuesOf(c, kind, m)
 	case map[string]*Measure:
+		registerValuesOf(c, kind, m)
+	case map[string]*Topic:
 		registerValuesOf(c, kind, m)
 	}
 }

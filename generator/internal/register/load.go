@@ -73,7 +73,7 @@ func CompileSchemas(root string) (*Schemas, error) {
 	if err := checkTopLevel(root, SchemasDir); err != nil {
 		return nil, err
 	}
-	set, err := schema.Load(filepath.Join(root, SchemasDir), append(registers, "activity")...)
+	set, err := schema.Load(filepath.Join(root, SchemasDir), append(append(registers, "activity"), optionalSchemas(root)...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -98,6 +98,7 @@ func emptyRegister() *Register {
 		Categories: map[string]*Category{},
 		Recipients: map[string]*Recipient{},
 		Measures:   map[string]*Measure{},
+		Topics:     map[string]*Topic{},
 		Files:      map[string]string{},
 		Order:      map[string][]string{},
 	}
@@ -121,6 +122,7 @@ func (s *Schemas) Load(root string) (*Register, diag.List) {
 		}
 		l.decodeRegister(reg, f)
 	}
+	l.topics(reg)
 	// The rules run on whatever loaded; rules that need a register that
 	// failed to load are skipped, so no error is reported twice.
 	c := newChecker(l, reg)

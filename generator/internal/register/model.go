@@ -80,10 +80,11 @@ type Register struct {
 	Categories   map[string]*Category
 	Recipients   map[string]*Recipient
 	Measures     map[string]*Measure
-	Activities   []*Activity // sorted by ID
+	Topics       map[string]*Topic // empty when the project has no data/topics.toml
+	Activities   []*Activity       // sorted by ID
 
 	// Order lists the ids of each shared register ("subjects", "categories",
-	// "recipients", "measures") in the order its file writes them: the order
+	// "recipients", "measures", "topics") in the order its file writes them: the order
 	// readers see them in.
 	Order map[string][]string
 
@@ -325,11 +326,21 @@ type Measure struct {
 	Kind        string `json:"kind"` // technical or organisational
 }
 
+// Topic is a group of activities as readers look for them ("your account",
+// "ads", "safety"), from data/topics.toml; the file's order is the order the
+// site shows them in.
+type Topic struct {
+	ID          string `json:"-"`
+	Name        Text   `json:"name"`
+	Description Text   `json:"description,omitempty"`
+}
+
 // Activity is one processing activity (data/activities/<id>.toml).
 type Activity struct {
 	ID                       string             `json:"-"`
 	Name                     Text               `json:"name"`
 	Summary                  Text               `json:"summary"`
+	Topic                    string             `json:"topic,omitempty"`       // id of a topic of data/topics.toml
 	Role                     string             `json:"role"`                  // controller or processor
 	Controllers              []string           `json:"controllers,omitempty"` // ids of the responsible controllers; default the first
 	OnBehalfOf               []Party            `json:"on_behalf_of,omitempty"`
@@ -403,10 +414,47 @@ type AutomatedDecisions struct {
 
 // Choice is a way for people to object, opt out, change a setting or withdraw consent.
 type Choice struct {
-	Kind  string `json:"kind"` // withdraw-consent, opt-out, object, settings
-	Title Text   `json:"title"`
-	Steps []Text `json:"steps"`
-	Link  string `json:"link,omitempty"`
+	Kind   string `json:"kind"` // withdraw-consent, opt-out, object, settings
+	Title  Text   `json:"title"`
+	Effect Text   `json:"effect,omitempty"` // what the choice changes
+	Where  Text   `json:"where,omitempty"`  // where to make it, e.g. the app's privacy settings
+	Steps  []Step `json:"steps,omitempty"`  // the steps that hold for everyone
+	Ways   []Way  `json:"ways,omitempty"`   // steps per platform or audience
+	Link   string `json:"link,omitempty"`   // shorthand for one link, labelled with the title
+	Links  []Link `json:"links,omitempty"`
+	Right  string `json:"right,omitempty"` // the right the choice exercises, shown under it on the rights page
+}
+
+// Step is one step of a choice: a text, or a table { text, steps } with the
+// sub-steps that make it up.
+type Step struct {
+	Text  Text   `json:"text"`
+	Steps []Step `json:"steps,omitempty"`
+
+	plain bool // written as a text, not a table
+}
+
+// StepsOf makes steps of texts, as a record's shorthand form does.
+func StepsOf(texts ...Text) []Step {
+	out := make([]Step, len(texts))
+	for i, t := range texts {
+		out[i] = Step{Text: t, plain: true}
+	}
+	return out
+}
+
+// Way is how to make a choice on some platforms or for one audience.
+type Way struct {
+	Platforms []string `json:"platforms,omitempty"` // web, ios, android, tv, desktop
+	Audience  Text     `json:"audience,omitempty"`  // who these steps are for, e.g. members
+	Steps     []Step   `json:"steps"`
+	Links     []Link   `json:"links,omitempty"`
+}
+
+// Link is a labelled web address.
+type Link struct {
+	URL   string `json:"url"`
+	Label Text   `json:"label"`
 }
 
 // Cookie is a cookie or similar technology (local storage, pixel, SDK) that

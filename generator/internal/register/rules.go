@@ -39,6 +39,7 @@ func (c *checker) shared() {
 // before activities, so this runs in the loading workers, in parallel.
 func (c *checker) activity(f *file, a *Activity) {
 	c.references(f, a)
+	c.topic(f, a)
 	open := c.draft(f, a)
 	if !open["legal_basis"] {
 		c.legalBasis(f, a)
@@ -55,6 +56,9 @@ func (c *checker) activity(f *file, a *Activity) {
 		c.role(f, a)
 	}
 	c.cookies(f, a, open["legal_basis"])
+	if !open["legal_basis"] {
+		c.choices(f, a)
+	}
 	if a.IsPublic() {
 		c.texts(f, nil, reflect.ValueOf(a).Elem())
 	}
@@ -411,6 +415,9 @@ func (c *checker) languages() {
 	for _, id := range sortedIDs(c.reg.Measures) {
 		c.texts(c.file("measures:"+id), dp(id), reflect.ValueOf(*c.reg.Measures[id]))
 	}
+	for _, id := range sortedIDs(c.reg.Topics) {
+		c.texts(c.file("topics:"+id), dp(id), reflect.ValueOf(*c.reg.Topics[id]))
+	}
 }
 
 var textType = reflect.TypeOf(Text{})
@@ -429,10 +436,17 @@ var purposeText = func() int {
 	return f.Index[0]
 }()
 
+var stepPlain = func() int {
+	f, _ := stepType.FieldByName("plain")
+	return f.Index[0]
+}()
+
 func (c *checker) textsIn(rec *file, p []string, v reflect.Value) {
 	switch {
 	case v.Type() == purposeType && v.Field(purposeText).Bool():
 		c.textsIn(rec, p, v.FieldByName("Purpose")) // written as a text: the text is the purpose
+	case v.Type() == stepType && v.Field(stepPlain).Bool():
+		c.textsIn(rec, p, v.FieldByName("Text")) // written as a text: the text is the step
 	case v.Type() == nameType:
 		// A plain name is the same in every language; a translated one
 		// needs every language, like a text.
@@ -538,6 +552,7 @@ func (c *checker) unused() {
 		for _, id := range a.Measures {
 			used["measures:"+id] = true
 		}
+		used["topics:"+a.Topic] = true
 	}
 	check := func(kind, what string, ids []string) {
 		for _, id := range ids {
@@ -550,6 +565,7 @@ func (c *checker) unused() {
 	check("categories", "data category", sortedIDs(c.reg.Categories))
 	check("recipients", "recipient", sortedIDs(c.reg.Recipients))
 	check("measures", "security measure", sortedIDs(c.reg.Measures))
+	check("topics", "topic", sortedIDs(c.reg.Topics))
 }
 
 func sortedIDs[V any](m map[string]V) []string {

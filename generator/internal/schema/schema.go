@@ -617,3 +617,9 @@ func orList(ss []string) string {
 	}
 	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
 }
+
+// Has reports whether the set holds a schema for records of the kind.
+func (s *Set) Has(kindName string) bool {
+	_, ok := s.schemas[kindName]
+	return ok
+}

@@ -61,6 +61,7 @@ func TestWithoutMenusInHugoTomlTheThemesMenuApplies(t *testing.T) {
 	b := buildSite(t, hugoTOML+aboutPages, publishtest.Sample())
 	assertNav(t, b, "public/index.html", `
 Overzicht -> / (current)
+Jouw keuzes -> /choices/
 Verwerkingen -> /activities/
 Persoonsgegevens -> /personal-data/
 Ontvangers -> /recipients/
@@ -68,6 +69,7 @@ Jouw rechten -> /rights/
 `)
 	assertNav(t, b, "public/en/recipients/index.html", `
 Overview -> /en/
+Your choices -> /en/choices/
 Processing activities -> /en/activities/
 Personal data -> /en/personal-data/
 Recipients -> /en/recipients/ (current)
@@ -76,6 +78,7 @@ Your rights -> /en/rights/
 	// A page below a section marks no entry as the current page.
 	assertNav(t, b, "public/en/activities/account/index.html", `
 Overview -> /en/
+Your choices -> /en/choices/
 Processing activities -> /en/activities/
 Personal data -> /en/personal-data/
 Recipients -> /en/recipients/
@@ -148,6 +151,7 @@ About cookies.
 `, publishtest.Sample())
 	assertNav(t, b, "public/en/cookies/index.html", `
 Overview -> /en/
+Your choices -> /en/choices/
 Processing activities -> /en/activities/
 Personal data -> /en/personal-data/
 Recipients -> /en/recipients/
@@ -179,6 +183,7 @@ weight = 2
 	// A footer menu does not replace the theme's main menu.
 	assertNav(t, b, "public/en/index.html", `
 Overview -> /en/ (current)
+Your choices -> /en/choices/
 Processing activities -> /en/activities/
 Personal data -> /en/personal-data/
 Recipients -> /en/recipients/
@@ -238,6 +243,7 @@ func TestTheShippedMenuLinksTheScopePage(t *testing.T) {
 	b := buildSite(t, archive.String(), publishtest.Sample())
 	assertNav(t, b, "public/about/index.html", `
 Overzicht -> /
+Jouw keuzes -> /choices/
 Verwerkingen -> /activities/
 Persoonsgegevens -> /personal-data/
 Ontvangers -> /recipients/
@@ -247,6 +253,7 @@ Over deze verklaring -> /about/ (current)
 `)
 	assertNav(t, b, "public/en/about/index.html", `
 Overview -> /en/
+Your choices -> /en/choices/
 Processing activities -> /en/activities/
 Personal data -> /en/personal-data/
 Recipients -> /en/recipients/

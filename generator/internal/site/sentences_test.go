@@ -109,6 +109,9 @@ var sentenceCases = map[string]sentenceCase{
 			a.Cookies[i].Lifetime = "P1D"
 		}
 	})},
+	// Your choices in one place (issue 12).
+	"choices-none":  {page: "public/en/choices/index.html", with: everyActivity(func(a *register.Activity) { a.Choices = nil }), without: func(*register.Register) {}},
+	"transfers-hub": {page: hubPage, without: noTransfers},
 }
 
 // sentenceRows reads the id and English sentence of each row of the table

@@ -22,15 +22,6 @@ func TestBuildsBothLanguagesWithAPageForEveryPublicRecord(t *testing.T) {
 		`<a href="#main-content" class="skip-link">Direct naar de inhoud</a>`,
 		`<main id="main-content" class="main" tabindex="-1">`,
 		`<h2 id="what" class="heading-l">Welke gegevens wij verzamelen</h2>`,
-		`<h3 class="heading-m">Gegevens die je ons zelf geeft</h3>`,
-		`<a href="/personal-data/contact-details/">Contactgegevens</a>: Hoe wij u bereiken. Bijvoorbeeld: e-mailadres, naam.`,
-		`<a href="/personal-data/health-data/">Gezondheidsgegevens</a> <strong class="tag">bijzonder persoonsgegeven</strong>`,
-		`<h3 class="heading-m"><a href="/activities/fraud-prevention/">Fraude voorkomen</a></h3>`,
-		`<dt>Ons gerechtvaardigd belang</dt><dd>Onze dienst en onze klanten beschermen tegen fraude.</dd>`,
-		`<strong>Overeenkomst</strong> (art. 6 lid 1 sub b AVG).`,
-		`<td data-label="Land">Verenigde Staten</td>`,
-		`<td data-label="Bewaartermijn">7 jaar na het einde van het boekjaar</td>`,
-		`<td data-label="Bewaartermijn">1 jaar en 6 maanden</td>`,
 		`Wij reageren binnen 1 maand.`,
 		`Je kunt ook een klacht indienen bij de toezichthouder, Autoriteit Persoonsgegevens.`,
 		`Je mag ook een klacht indienen bij de toezichthouder van het land waar je woont of werkt`,
@@ -47,12 +38,36 @@ func TestBuildsBothLanguagesWithAPageForEveryPublicRecord(t *testing.T) {
 		`<html lang="en" dir="ltr">`,
 		`<title>Privacy Center</title>`,
 		`<a href="#main-content" class="skip-link">Skip to main content</a>`,
-		`<h3 class="heading-m">Data you give us</h3>`,
-		`<strong>Contract</strong> (Art. 6(1)(b) GDPR).`,
-		`<td data-label="Retention period">7 years after the end of the financial year</td>`,
 		`Last updated: <time datetime="2026-03-01">1 March 2026</time>`,
 		`We respond within 1 month.`,
 	)
+	// The first layer names what the second layer details, one click away.
+	b.assertFileContent("public/index.html",
+		`<strong>Gegevens die je ons zelf geeft</strong>: `,
+		`<a href="/personal-data/contact-details/">Contactgegevens</a>`,
+		`<a href="/activities/fraud-prevention/">Fraude voorkomen</a>`,
+		`Sommige gegevens gaan naar ontvangers buiten de Europese Economische Ruimte, in: `,
+		`<a href="/recipients/#transfers">Ontvangers, landen en waarborgen</a>`,
+	)
+	b.assertFileContent("public/personal-data/index.html",
+		`<h2 class="heading-l"><svg class="icon" aria-hidden="true" focusable="false"`,
+		`</svg> Gegevens die je ons zelf geeft</h2>`,
+		`<a href="/personal-data/contact-details/">Contactgegevens</a>: Hoe wij u bereiken. Bijvoorbeeld: e-mailadres, naam.`,
+		`<a href="/personal-data/health-data/">Gezondheidsgegevens</a> <strong class="tag">bijzonder persoonsgegeven</strong>`,
+		`<td data-label="Bewaartermijn">7 jaar na het einde van het boekjaar</td>`,
+		`<td data-label="Bewaartermijn">1 jaar en 6 maanden</td>`,
+	)
+	b.assertFileContent("public/activities/index.html",
+		`<h3 class="heading-m"><a href="/activities/fraud-prevention/">Fraude voorkomen</a></h3>`,
+		`<dt>Ons gerechtvaardigd belang</dt><dd>Onze dienst en onze klanten beschermen tegen fraude.</dd>`,
+		`<strong>Overeenkomst</strong> (art. 6 lid 1 sub b AVG).`,
+	)
+	b.assertFileContent("public/recipients/index.html", `<td data-label="Land">Verenigde Staten</td>`)
+	b.assertFileContent("public/en/personal-data/index.html",
+		`</svg> Data you give us</h2>`,
+		`<td data-label="Retention period">7 years after the end of the financial year</td>`,
+	)
+	b.assertFileContent("public/en/activities/index.html", `<strong>Contract</strong> (Art. 6(1)(b) GDPR).`)
 	for _, id := range []string{"account", "newsletter", "fraud-prevention", "tax-records", "accessibility-support"} {
 		b.assertFileExists("public/activities/"+id+"/index.html", true)
 		b.assertFileExists("public/en/activities/"+id+"/index.html", true)
@@ -73,10 +88,10 @@ func TestBuildsBothLanguagesWithAPageForEveryPublicRecord(t *testing.T) {
 	b.assertFileExists("public/rights/index.html", true)
 	b.assertFileExists("public/en/rights/index.html", true)
 	b.assertFileExists("public/404.html", true)
-	// Per language: home, 4 sections and the cookies page, 5 activities, 5
-	// categories, 4 recipients.
-	if b.result.Pages != 40 {
-		t.Errorf("Pages = %d, want 40", b.result.Pages)
+	// Per language: home, 4 sections, the choices and the cookies page, 5
+	// activities, 5 categories, 4 recipients.
+	if b.result.Pages != 42 {
+		t.Errorf("Pages = %d, want 42", b.result.Pages)
 	}
 }
 
@@ -155,7 +170,7 @@ func TestOwnStorageAndSeveralCountries(t *testing.T) {
 		`<dt>Country</dt><dd>United Kingdom</dd>`,
 		`! We do not transfer personal data`,
 	)
-	b.assertFileContent("public/en/index.html", `<th scope="row" data-label="Recipient">Ourselves (our own storage in this country)</th>`,
+	b.assertFileContent("public/en/recipients/index.html", `<th scope="row" data-label="Recipient">Ourselves (our own storage in this country)</th>`,
 		// identical transfers are one row listing their activities
 		`<td data-label="Processing activity"><a href="/en/activities/account/">Your account</a>, <a href="/en/activities/fraud-prevention/">Preventing fraud</a></td>`)
 }
@@ -200,7 +215,7 @@ func TestRightsPage(t *testing.T) {
 		`<h2 id="withdraw-consent" class="heading-l">Right to withdraw consent</h2>`,
 		`<h2 id="automated-decisions" class="heading-l">Rights related to automated decisions</h2>`,
 		`<p>Applies to all processing activities.</p>`,
-		`<h4 class="choice__title">Unsubscribe from the newsletter</h4>`,
+		`</svg> Unsubscribe from the newsletter</h4>`,
 		`<dt><a href="/en/activities/fraud-prevention/">Preventing fraud</a></dt><dd>Email us; a person reviews the decision again.</dd>`,
 		`<h2 id="complaint" class="heading-l">Making a complaint</h2>`,
 		`You may also complain to the supervisory authority of the country where you live or work`,

@@ -100,7 +100,7 @@ func Sample() *register.Register {
 				},
 				Measures: []string{"encryption", "access-control"},
 				Choices: []register.Choice{{Kind: "settings", Title: tx("Uw gegevens aanpassen", "Change your details"),
-					Steps: txs("Log in.", "Log in.", "Kies Account.", "Choose Account."), Link: "https://klankwolk.example/account"}},
+					Steps: register.StepsOf(txs("Log in.", "Log in.", "Kies Account.", "Choose Account.")...), Link: "https://klankwolk.example/account"}},
 				Children: true,
 			},
 			{
@@ -113,7 +113,7 @@ func Sample() *register.Register {
 				Recipients: []string{}, Transfers: []register.Transfer{}, // stated: nobody, nothing
 				Retention: []register.Retention{{Categories: []string{"contact-details"}, Criteria: tx("Tot u zich afmeldt.", "Until you unsubscribe.")}},
 				Choices: []register.Choice{{Kind: "withdraw-consent", Title: tx("Afmelden voor de nieuwsbrief", "Unsubscribe from the newsletter"),
-					Steps: txs("Klik op afmelden onderaan elke nieuwsbrief.", "Click unsubscribe at the bottom of any newsletter.")}},
+					Steps: register.StepsOf(txs("Klik op afmelden onderaan elke nieuwsbrief.", "Click unsubscribe at the bottom of any newsletter.")...)}},
 				Cookies: []register.Cookie{
 					{Name: "nb_form", Provider: "first-party", Purpose: tx("Onthoudt het aanmeldformulier.", "Remembers the sign-up form."), Lifetime: "session", Category: "strictly-necessary"},
 					{Name: "nb_open", Kind: "pixel", Provider: "first-party", Purpose: tx("Meet of de nieuwsbrief is geopend.", "Measures whether the newsletter was opened."), Lifetime: "PT1H", Category: "analytics"},
@@ -138,7 +138,7 @@ func Sample() *register.Register {
 					Logic:        tx("Een model weegt betaalgedrag.", "A model weighs payment behaviour."),
 					Consequences: tx("Een betaling kan worden geweigerd.", "A payment may be refused."),
 					HumanReview:  tx("Mail ons; een medewerker beoordeelt het besluit opnieuw.", "Email us; a person reviews the decision again.")},
-				Choices: []register.Choice{{Kind: "object", Title: tx("Bezwaar maken", "Object"), Steps: txs("Mail ons.", "Email us.")}},
+				Choices: []register.Choice{{Kind: "object", Title: tx("Bezwaar maken", "Object"), Steps: register.StepsOf(txs("Mail ons.", "Email us.")...)}},
 			},
 			{
 				ID: "tax-records", Name: tx("Belastingadministratie", "Tax records"),
@@ -161,7 +161,7 @@ func Sample() *register.Register {
 				Subjects: []string{"listeners"}, Categories: []string{"health-data"},
 				Retention: []register.Retention{{Categories: []string{"health-data"}, Period: "P1Y"}},
 				Choices: []register.Choice{{Kind: "withdraw-consent", Title: tx("Toestemming intrekken", "Withdraw consent"),
-					Steps: txs("Zet de toegankelijkheidshulp uit in uw instellingen.", "Turn off accessibility support in your settings.")}},
+					Steps: register.StepsOf(txs("Zet de toegankelijkheidshulp uit in uw instellingen.", "Turn off accessibility support in your settings.")...)}},
 			},
 			{
 				ID: "staff-monitoring", Name: tx("Interne controle", "Internal audit"),
@@ -265,7 +265,7 @@ func WithCanaries() (*register.Register, []string) {
 		a.Retention = append(a.Retention, register.Retention{Categories: []string{Canary + "-category"}, Criteria: ct(a.ID + "-retention-criteria"), Trigger: ct(a.ID + "-retention-trigger")})
 		a.Requirement = &register.Requirement{Consequence: ct(a.ID + "-consequence")}
 		a.AutomatedDecisions = register.AutomatedDecisions{Used: true, Logic: ct(a.ID + "-logic"), Consequences: ct(a.ID + "-consequences"), HumanReview: ct(a.ID + "-human-review")}
-		a.Choices = []register.Choice{{Kind: "object", Title: ct(a.ID + "-choice-title"), Steps: []register.Text{ct(a.ID + "-choice-step")}, Link: "https://" + c(a.ID+"-choice-link") + ".example"}}
+		a.Choices = []register.Choice{{Kind: "object", Title: ct(a.ID + "-choice-title"), Steps: register.StepsOf(ct(a.ID + "-choice-step")), Link: "https://" + c(a.ID+"-choice-link") + ".example"}}
 		a.Cookies = []register.Cookie{{Name: c(a.ID + "-cookie-name"), Provider: "third-party", Recipient: Canary + "-vendor", Purpose: ct(a.ID + "-cookie-purpose"), Lifetime: "P1Y", Category: "advertising"}}
 		for i := range a.OnBehalfOf {
 			a.OnBehalfOf[i] = register.Party{LegalName: register.Name{"": c(a.ID + "-on-behalf-of-name")}, Address: c(a.ID + "-on-behalf-of-address"), Country: "NL", Email: c(a.ID+"-on-behalf-of") + "@example.com"}
