@@ -119,6 +119,7 @@ func (b *builder) view() (*view, error) {
 			return nil, err
 		}
 		v.Activities[a.ID] = av
+		av.Flow = b.flow(av)
 		aref := av.ref
 		for _, c := range av.Categories {
 			cv := v.Categories[c.ID]
@@ -233,6 +234,7 @@ func (b *builder) view() (*view, error) {
 		v.NoTransfers = v.NoTransfers && a.Transfers != nil
 	}
 	v.TransferGroups = groupTransfers(v.Transfers)
+	v.TransferMap = b.transferMap(v)
 	v.Transfers = nonNil(v.Transfers)
 	v.Retention = nonNil(v.Retention)
 	v.Cookies = b.cookieGroups(cookies)
