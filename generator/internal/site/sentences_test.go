@@ -109,6 +109,8 @@ var sentenceCases = map[string]sentenceCase{
 			a.Cookies[i].Lifetime = "P1D"
 		}
 	})},
+	"flow-transfer":     {page: accountPage, without: on("account", func(a *register.Activity) { a.Transfers = a.Transfers[:1] })},
+	"flow-transfer-map": {page: hubPage, without: noTransfers},
 }
 
 // sentenceRows reads the id and English sentence of each row of the table
