@@ -124,6 +124,7 @@ func (b *builder) view() (*view, error) {
 			return nil, err
 		}
 		v.Activities[a.ID] = av
+		av.Flow = b.flow(av)
 		aref := av.ref
 		for _, c := range av.Categories {
 			cv := v.Categories[c.ID]
@@ -243,6 +244,7 @@ func (b *builder) view() (*view, error) {
 	}
 	v.TransferGroups = groupTransfers(v.Transfers)
 	v.TransferCountries = transferCountries(v.TransferGroups)
+	v.TransferMap = b.transferMap(v)
 	v.Transfers = nonNil(v.Transfers)
 	v.Retention = nonNil(v.Retention)
 	v.Cookies = b.cookieGroups(cookies)

@@ -58,6 +58,10 @@ type view struct {
 	// activity, grouped by consent category: the cookies page.
 	Cookies  []cookieGroup `json:"cookies"`
 	Children children      `json:"children"`
+
+	// TransferMap is the picture of the transfers by country, an inline
+	// <svg> (package flowchart); empty when nothing is transferred.
+	TransferMap string `json:"transfer_map,omitempty"`
 }
 
 // sections names the site sections, relative to the language root, so the
@@ -295,6 +299,11 @@ type activity struct {
 	Choices          []choice `json:"choices"`
 	Cookies          []cookie `json:"cookies"` // cookies and similar technologies, in the order of the record
 	Children         bool     `json:"children"`
+
+	// Flow is the picture of the activity's data flow, an inline <svg>
+	// (package flowchart) that states what Sources, Recipients and
+	// Transfers state.
+	Flow string `json:"flow"`
 }
 
 // cookie is a cookie or similar technology of an activity.

@@ -56,9 +56,10 @@ See also [your rights](/rights/) and [contact](/#contact).
 		`<a href="/en/#contact">contact</a>`,
 	)
 	// Per language: home, 4 sections, the choices and the cookies page, 5
-	// activities, 5 categories, 4 recipients, and the Markdown page.
-	if b.result.Pages != 44 {
-		t.Errorf("Pages = %d, want 44", b.result.Pages)
+	// activities, 5 categories, 4 recipients, the search page and the
+	// Markdown page.
+	if b.result.Pages != 46 {
+		t.Errorf("Pages = %d, want 46", b.result.Pages)
 	}
 }
 

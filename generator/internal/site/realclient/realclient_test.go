@@ -306,6 +306,28 @@ var screenshotPages = []struct{ name, path string }{
 	{"activity-en", "/en/activities/"},
 	{"rights-nl", "/rights/"},
 	{"rights-en", "/en/rights/"},
+	{"search-nl", "/search/"},
+	{"search-en", "/en/search/"},
+}
+
+// optionalPages are pages a reviewer looks at when the built site has them:
+// a page of the theme that a register may leave out.
+var optionalPages = []struct{ name, path string }{
+	{"choices-nl", "/choices/"},
+	{"choices-en", "/en/choices/"},
+}
+
+// withOptionalPages returns pages and the optional pages the built site has.
+func withOptionalPages(t *testing.T, pages []struct{ name, path string }) []struct{ name, path string } {
+	t.Helper()
+	for _, p := range optionalPages {
+		if _, err := os.Stat(filepath.Join(publicDir(t), filepath.FromSlash(p.path), "index.html")); err == nil {
+			pages = append(pages, p)
+		} else {
+			t.Logf("%s: not in the built site, no screenshot", p.path)
+		}
+	}
+	return pages
 }
 
 // firstActivity returns the path of the first activity page in /en/.
@@ -327,8 +349,16 @@ func firstActivity(t *testing.T, b *browser) string {
 func TestScreenshots(t *testing.T) {
 	b := newBrowser(t)
 	dir := screenshotDir(t)
-	pages := append([]struct{ name, path string }{}, screenshotPages...)
+	pages := withOptionalPages(t, append([]struct{ name, path string }{}, screenshotPages...))
 	pages[2].path = firstActivity(t, b)
+	// No screenshot of an earlier run may stand in for one of this run.
+	for _, p := range pages {
+		for _, width := range []int{375, 1280} {
+			if err := os.Remove(filepath.Join(dir, fmt.Sprintf("%s-%d.png", p.name, width))); err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+		}
+	}
 	for _, width := range []int64{320, 375, 1280} {
 		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 		err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800, chromedp.EmulateScale(1)))
@@ -356,7 +386,17 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("screenshots in %s", dir)
+	// Every screenshot is there, a PNG of this run.
+	for _, p := range pages {
+		for _, width := range []int{375, 1280} {
+			name := filepath.Join(dir, fmt.Sprintf("%s-%d.png", p.name, width))
+			png, err := os.ReadFile(name)
+			if err != nil || len(png) < 1000 || string(png[1:4]) != "PNG" {
+				t.Errorf("%s: no screenshot (%v)", name, err)
+			}
+		}
+	}
+	t.Logf("%d screenshots in %s", 2*len(pages), dir)
 }
 
 type axeResult struct {
@@ -385,8 +425,17 @@ func TestAxeReportsNoWCAGViolations(t *testing.T) {
 		t.Fatal(err)
 	}
 	activity := firstActivity(t, b)
-	for _, path := range []string{"/", "/en/", activity, strings.TrimPrefix(activity, "/en"), "/rights/", "/en/rights/", "/about/", "/en/about/"} {
+	paths := []string{"/", "/en/", activity, strings.TrimPrefix(activity, "/en"), "/rights/", "/en/rights/", "/about/", "/en/about/", "/search/?q=cookies", "/en/search/?q=cookies"}
+	for _, p := range withOptionalPages(t, nil) {
+		paths = append(paths, p.path)
+	}
+	for _, path := range paths {
 		b.open(t, path)
+		if strings.Contains(path, "?q=") {
+			if found, _ := b.results(t); len(found) == 0 {
+				t.Errorf("%s: no results to check", path)
+			}
+		}
 		eval[chromedp.Void](t, b, string(src))
 		res := eval[axeResult](t, b, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})`, chromedp.EvalAwaitPromise)
 		for _, v := range res.Violations {
