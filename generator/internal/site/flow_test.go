@@ -130,7 +130,7 @@ func readFlow(t *testing.T, page string) (*flowPicture, bool) {
 }
 
 // shippedSite builds the repository's own site into a temporary directory.
-func shippedSite(t *testing.T) (string, error) {
+func buildShippedSite(t *testing.T) (string, error) {
 	reg, diags := register.Load(repoRoot)
 	if errs, _ := diags.Count(); errs > 0 {
 		return "", fmt.Errorf("the shipped register does not load:\n%v", diags)
@@ -148,7 +148,7 @@ func shippedSite(t *testing.T) (string, error) {
 // does not list, and on the arrow of each transfer its country and the
 // article of its safeguard.
 func TestEveryActivityPageHasItsDataFlowPicture(t *testing.T) {
-	public, err := shippedSite(t)
+	public, err := buildShippedSite(t)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,7 +331,7 @@ func (p *flowPicture) ownStorageHeading(t *testing.T, where, countryName string)
 // languages: one box per country of the transfers, each naming the
 // recipients there, with the safeguards on its arrow.
 func TestTheHubHasAPictureOfTransfersByCountry(t *testing.T) {
-	public, err := shippedSite(t)
+	public, err := buildShippedSite(t)
 	if err != nil {
 		t.Fatal(err)
 	}
