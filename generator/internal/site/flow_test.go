@@ -129,7 +129,7 @@ func readFlow(t *testing.T, page string) (*flowPicture, bool) {
 	}
 }
 
-// shippedSite builds the repository's own site into a temporary directory.
+// buildShippedSite builds the repository's own site into a temporary directory.
 func buildShippedSite(t *testing.T) (string, error) {
 	reg, diags := register.Load(repoRoot)
 	if errs, _ := diags.Count(); errs > 0 {
