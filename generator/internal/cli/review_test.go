@@ -128,7 +128,7 @@ func TestReviewCleanNotice(t *testing.T) {
 		paths = append(paths, m[1])
 	}
 	want := "/ /activities/ /activities/hearing-test/ /activities/newsletter/ /personal-data/ /personal-data/contact-details/ " +
-		"/personal-data/health/ /recipients/ /recipients/mail-service/ /recipients/cloud-host/ /rights/ /about/"
+		"/personal-data/health/ /recipients/ /recipients/mail-service/ /recipients/cloud-host/ /rights/ /choices/ /about/"
 	if strings.Join(paths, " ") != want {
 		t.Errorf("pages in the order\n%s\nwant\n%s", strings.Join(paths, " "), want)
 	}

@@ -44,7 +44,12 @@ func (b Block) key() string { return b.Kind + "\x00" + strings.Join(b.Cells, "\x
 
 // sections are the site's sections in reading order, after the hub; pages
 // elsewhere (the project's Markdown pages) follow them.
-var sections = []string{"activities", "personal-data", "recipients", "rights", "cookies"}
+var sections = []string{"activities", "personal-data", "recipients", "rights", "choices", "cookies"}
+
+// notNotice are the site's sections that help a reader find their way but
+// state nothing of their own: the search page lists the titles of the other
+// pages.
+var notNotice = []string{"search"}
 
 // Read reads the site built in dir and returns its notice per language. A
 // page belongs to the language its <html lang> names; pages without <main>
@@ -112,6 +117,9 @@ func Read(dir string) (map[string]*Notice, error) {
 				prefix = r.page.Path
 			}
 		}
+		rs = slices.DeleteFunc(rs, func(r read) bool {
+			return slices.Contains(notNotice, strings.TrimSuffix(strings.TrimPrefix(r.page.Path, prefix), "/"))
+		})
 		// The order: the hub, then each section's list page followed by its
 		// pages in the order the list links to them, then the other pages by
 		// path.
