@@ -110,8 +110,8 @@ var sentenceCases = map[string]sentenceCase{
 		}
 	})},
 	// Your choices in one place (issue 12).
-	"choices-none":  {page: "public/en/choices/index.html", with: everyActivity(func(a *register.Activity) { a.Choices = nil }), without: func(*register.Register) {}},
-	"transfers-hub": {page: hubPage, without: noTransfers},
+	"choices-none":      {page: "public/en/choices/index.html", with: everyActivity(func(a *register.Activity) { a.Choices = nil }), without: func(*register.Register) {}},
+	"transfers-hub":     {page: hubPage, without: noTransfers},
 	"flow-transfer":     {page: accountPage, without: on("account", func(a *register.Activity) { a.Transfers = a.Transfers[:1] })},
 	"flow-transfer-map": {page: hubPage, without: noTransfers},
 }
