@@ -274,6 +274,7 @@ func (c *content) completenessRows() iter.Seq[[]string] {
 		row := make([]string, len(completenessColumns))
 		of := c.w.get("com.of")
 		var implied, missing strings.Builder
+		var results []completeness.Result
 		for _, a := range c.acts {
 			row[0], row[1] = a.ID, c.text(a.Name)
 			row[2] = c.w.get("role.controller")
@@ -283,7 +284,8 @@ func (c *content) completenessRows() iter.Seq[[]string] {
 			implied.Reset()
 			missing.Reset()
 			answered, apply := 0, 0
-			for _, r := range completeness.Check(c.reg, a) {
+			results = completeness.CheckInto(results, c.reg, a)
+			for _, r := range results {
 				var b *strings.Builder
 				switch r.Status {
 				case completeness.NotApplicable:
@@ -303,8 +305,16 @@ func (c *content) completenessRows() iter.Seq[[]string] {
 					b.WriteByte('\n')
 				}
 				b.WriteString(r.Item.Ref)
+				for i, f := range r.Fields {
+					if i == 0 {
+						b.WriteString(" (")
+					} else {
+						b.WriteString(", ")
+					}
+					b.WriteString(f)
+				}
 				if len(r.Fields) > 0 {
-					b.WriteString(" (" + strings.Join(r.Fields, ", ") + ")")
+					b.WriteByte(')')
 				}
 			}
 			row[3] = strconv.Itoa(answered) + " " + of + " " + strconv.Itoa(apply)
