@@ -535,3 +535,41 @@ func TestWorkbookHistory(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionWindow: with MaxVersions the older versions are not read; the
+// oldest one read only serves to compare with: it is no entry, and an
+// activity public in it has no date of first publication.
+func TestVersionWindow(t *testing.T) {
+	s := theHistory(t)
+	h, err := history.Read(s.root, history.Options{MaxVersions: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(h.Versions); got != 3 {
+		t.Fatalf("versions read: %d, want 3 (two and a baseline)", got)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	schemas, err := register.CompileSchemas(s.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, _ := schemas.Load(s.root)
+	if _, err := site.Build(site.Options{Root: s.root, PublishDir: out, Register: reg, History: h}); err != nil {
+		t.Fatal(err)
+	}
+	page := read(t, filepath.Join(out, "en/changes/index.html"))
+	if got := strings.Count(page, `class="change-entry"`); got != 1 || !strings.Contains(page, "version 3</h2>") || strings.Contains(page, "The first version") {
+		t.Errorf("want only version 3's entry:\n%s", main_(t, page))
+	}
+	dates := regexp.MustCompile(`<p class="hint activity-dates">.*</p>`)
+	for name, want := range map[string]string{
+		// public in the baseline (version 2): only when it last changed
+		"en/activities/newsletter/index.html": `<p class="hint activity-dates">Last changed: <time datetime="2026-03-01T08:30:00Z">1 March 2026</time>. <a href="/en/changes/#version-` + h.Versions[1].Short() + `">What has changed</a></p>`,
+		// public in the baseline and unchanged since: no dates
+		"en/activities/survey/index.html": ``,
+	} {
+		if got := dates.FindString(read(t, filepath.Join(out, name))); got != want {
+			t.Errorf("%s: dates %q, want %q", name, got, want)
+		}
+	}
+}

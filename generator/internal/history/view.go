@@ -54,8 +54,8 @@ type line struct {
 }
 
 type activityDates struct {
-	FirstPublished    string `json:"first_published"`
-	FirstPublishedISO string `json:"first_published_iso"`
+	FirstPublished    string `json:"first_published,omitempty"` // empty when it was public before the versions read
+	FirstPublishedISO string `json:"first_published_iso,omitempty"`
 	LastChanged       string `json:"last_changed"`
 	LastChangedISO    string `json:"last_changed_iso"`
 	Entry             string `json:"entry"` // the id of the last entry that changed it
@@ -81,9 +81,13 @@ func (h *History) view(lang string) *view {
 	lastChanged := map[string]*Version{}
 	for _, ver := range h.Versions {
 		e := entry{ID: "version-" + ver.Short(), Date: w.Date(ver.Date.Format(time.DateOnly)), DateISO: ver.Date.Format(time.RFC3339), Label: ver.Label, First: ver.First()}
+		if ver.baseline {
+			continue // only compared with, not shown
+		}
 		e.Changes, e.Editorial = h.lines(ver, lang)
 		for id := range ver.publicActivity {
-			if firstPublished[id] == nil {
+			// Public in the baseline: when it was first published is not known.
+			if firstPublished[id] == nil && !(h.Versions[0].baseline && h.Versions[0].publicActivity[id]) {
 				firstPublished[id], lastChanged[id] = ver, ver
 			}
 		}
@@ -103,11 +107,17 @@ func (h *History) view(lang string) *view {
 	newest := h.Versions[len(h.Versions)-1]
 	for id := range newest.publicActivity {
 		f, l := firstPublished[id], lastChanged[id]
-		v.Activities[id] = activityDates{
-			FirstPublished: w.Date(f.Date.Format(time.DateOnly)), FirstPublishedISO: f.Date.Format(time.RFC3339),
+		if l == nil {
+			continue // public since before the versions read, and unchanged since
+		}
+		d := activityDates{
 			LastChanged: w.Date(l.Date.Format(time.DateOnly)), LastChangedISO: l.Date.Format(time.RFC3339),
 			Entry: "version-" + l.Short(),
 		}
+		if f != nil {
+			d.FirstPublished, d.FirstPublishedISO = w.Date(f.Date.Format(time.DateOnly)), f.Date.Format(time.RFC3339)
+		}
+		v.Activities[id] = d
 	}
 	return v
 }
