@@ -240,7 +240,7 @@ func TestChangeLogPageFeedAndDatesInBothLanguages(t *testing.T) {
 			`<h1 class="heading-xl">Wat is er veranderd</h1>`,
 			`<h2 id="version-` + h.Versions[2].Short() + `" class="heading-m"><time datetime="2026-03-01T08:30:00Z">1 maart 2026</time> – versie 3</h2>`,
 			`<li><a href="/activities/newsletter/">Nieuwsbrief: nieuwe ontvanger ClickStats Ltd (India).</a></li>`,
-			`<li><a href="/activities/newsletter/">Nieuwsbrief: persoonsgegevens gaan nu naar ClickStats Ltd in India, buiten de EER, met als waarborg: Standaardcontractbepalingen.</a></li>`,
+			`<li><a href="/activities/newsletter/">Nieuwsbrief: persoonsgegevens gaan nu naar ClickStats Ltd (India), buiten de EER, met als waarborg: Standaardcontractbepalingen.</a></li>`,
 			`<li><a href="/activities/newsletter/">Nieuwsbrief: Contactgegevens bewaren we nu langer: 3 jaar (was: 2 jaar).</a></li>`,
 			`<h2 id="version-` + h.Versions[1].Short() + `" class="heading-m"><time datetime="2026-02-01T09:00:00Z">1 februari 2026</time> – versie 2</h2>`,
 			`<li><a href="/activities/newsletter/">Nieuwsbrief: nieuw doel “Aanbiedingen sturen” (grondslag: Toestemming).</a></li>`,
@@ -251,7 +251,7 @@ func TestChangeLogPageFeedAndDatesInBothLanguages(t *testing.T) {
 			`<h1 class="heading-xl">What has changed</h1>`,
 			`<time datetime="2026-03-01T08:30:00Z">1 March 2026</time> – version 3</h2>`,
 			`<li><a href="/en/activities/newsletter/">Newsletter: new recipient ClickStats Ltd (India).</a></li>`,
-			`<li><a href="/en/activities/newsletter/">Newsletter: personal data now goes to ClickStats Ltd in India, outside the EEA, with safeguard: Standard contractual clauses.</a></li>`,
+			`<li><a href="/en/activities/newsletter/">Newsletter: personal data now goes to ClickStats Ltd (India), outside the EEA, with safeguard: Standard contractual clauses.</a></li>`,
 			`<li><a href="/en/activities/newsletter/">Newsletter: we now keep Contact details longer: 3 years (was: 2 years).</a></li>`,
 			// the typo fixed between versions 2 and 3 is said with version 3, in one sentence
 			`<p class="hint">Editorial changes to: Newsletter.</p>`,
@@ -274,7 +274,7 @@ func TestChangeLogPageFeedAndDatesInBothLanguages(t *testing.T) {
 			`<link rel="self" type="application/atom+xml" href="https://privacy.example.com/changes/feed.xml"/>`,
 			`<updated>2026-03-01T08:30:00Z</updated>`,
 			`<id>https://privacy.example.com/changes/#version-` + h.Versions[2].Short() + `</id>`,
-			"<content type=\"text\">Nieuwsbrief: nieuwe ontvanger ClickStats Ltd (India).\nNieuwsbrief: persoonsgegevens gaan nu naar ClickStats Ltd in India, buiten de EER, met als waarborg: Standaardcontractbepalingen.\nNieuwsbrief: Contactgegevens bewaren we nu langer: 3 jaar (was: 2 jaar).\nRedactionele wijzigingen in: Nieuwsbrief.</content>",
+			"<content type=\"text\">Nieuwsbrief: nieuwe ontvanger ClickStats Ltd (India).\nNieuwsbrief: persoonsgegevens gaan nu naar ClickStats Ltd (India), buiten de EER, met als waarborg: Standaardcontractbepalingen.\nNieuwsbrief: Contactgegevens bewaren we nu langer: 3 jaar (was: 2 jaar).\nRedactionele wijzigingen in: Nieuwsbrief.</content>",
 		}},
 		{"en feed", "en/changes/feed.xml", []string{
 			`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">`,
