@@ -66,13 +66,14 @@ type Version struct {
 	reg, pub       *register.Register // the register at this version, and its public part
 	prevPub        *register.Register // the public part at the previous version
 	publicActivity map[string]bool    // ids of the activities public at this version
+	baseline       bool               // the oldest version read when older ones were left out: compared with, not shown
 }
 
 // Short returns the version's abbreviated hash.
 func (v *Version) Short() string { return v.Commit[:min(7, len(v.Commit))] }
 
 // First reports whether v is the first version: it has no changes of its own.
-func (v *Version) First() bool { return v.prevPub == nil }
+func (v *Version) First() bool { return v.prevPub == nil && !v.baseline }
 
 // FileDates are when an activity's record was created and last changed.
 type FileDates struct {
@@ -86,7 +87,15 @@ type Options struct {
 	// Tags is a glob of tags that mark versions too (hugo.toml [params]
 	// history_tags), e.g. "privacy-*"; empty for none.
 	Tags string
+	// MaxVersions bounds the cost: only the newest MaxVersions versions are
+	// compared, each with the one before it (loaded as a baseline, not
+	// shown). 0 means DefaultMaxVersions.
+	MaxVersions int
 }
+
+// DefaultMaxVersions is how many versions are compared by default: each
+// costs a load of the register at that commit.
+const DefaultMaxVersions = 50
 
 // Read reads the history of the project at root. It returns nil, and no
 // error, when there is no history to tell: no git, not a repository, a
@@ -100,6 +109,11 @@ func Read(root string, opts Options) (*History, error) {
 	versions, err := findVersions(repo, opts)
 	if err != nil || len(versions) == 0 {
 		return nil, err
+	}
+	limit := cmp.Or(opts.MaxVersions, DefaultMaxVersions)
+	truncated := len(versions) > limit+1
+	if truncated {
+		versions = versions[len(versions)-limit-1:]
 	}
 	h := &History{}
 	var prev *Version
@@ -115,6 +129,9 @@ func Read(root string, opts Options) (*History, error) {
 		v.publicActivity = map[string]bool{}
 		for _, a := range v.pub.Activities {
 			v.publicActivity[a.ID] = true
+		}
+		if prev == nil && truncated {
+			v.baseline = true // older versions were not read: this one only serves to compare with
 		}
 		if prev != nil {
 			v.prevPub = prev.pub

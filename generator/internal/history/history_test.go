@@ -240,7 +240,7 @@ func TestChangeLogPageFeedAndDatesInBothLanguages(t *testing.T) {
 			`<h1 class="heading-xl">Wat is er veranderd</h1>`,
 			`<h2 id="version-` + h.Versions[2].Short() + `" class="heading-m"><time datetime="2026-03-01T08:30:00Z">1 maart 2026</time> – versie 3</h2>`,
 			`<li><a href="/activities/newsletter/">Nieuwsbrief: nieuwe ontvanger ClickStats Ltd (India).</a></li>`,
-			`<li><a href="/activities/newsletter/">Nieuwsbrief: persoonsgegevens gaan nu naar ClickStats Ltd in India, buiten de EER, met als waarborg: Standaardcontractbepalingen.</a></li>`,
+			`<li><a href="/activities/newsletter/">Nieuwsbrief: persoonsgegevens gaan nu naar ClickStats Ltd (India), buiten de EER, met als waarborg: Standaardcontractbepalingen.</a></li>`,
 			`<li><a href="/activities/newsletter/">Nieuwsbrief: Contactgegevens bewaren we nu langer: 3 jaar (was: 2 jaar).</a></li>`,
 			`<h2 id="version-` + h.Versions[1].Short() + `" class="heading-m"><time datetime="2026-02-01T09:00:00Z">1 februari 2026</time> – versie 2</h2>`,
 			`<li><a href="/activities/newsletter/">Nieuwsbrief: nieuw doel “Aanbiedingen sturen” (grondslag: Toestemming).</a></li>`,
@@ -251,7 +251,7 @@ func TestChangeLogPageFeedAndDatesInBothLanguages(t *testing.T) {
 			`<h1 class="heading-xl">What has changed</h1>`,
 			`<time datetime="2026-03-01T08:30:00Z">1 March 2026</time> – version 3</h2>`,
 			`<li><a href="/en/activities/newsletter/">Newsletter: new recipient ClickStats Ltd (India).</a></li>`,
-			`<li><a href="/en/activities/newsletter/">Newsletter: personal data now goes to ClickStats Ltd in India, outside the EEA, with safeguard: Standard contractual clauses.</a></li>`,
+			`<li><a href="/en/activities/newsletter/">Newsletter: personal data now goes to ClickStats Ltd (India), outside the EEA, with safeguard: Standard contractual clauses.</a></li>`,
 			`<li><a href="/en/activities/newsletter/">Newsletter: we now keep Contact details longer: 3 years (was: 2 years).</a></li>`,
 			// the typo fixed between versions 2 and 3 is said with version 3, in one sentence
 			`<p class="hint">Editorial changes to: Newsletter.</p>`,
@@ -274,7 +274,7 @@ func TestChangeLogPageFeedAndDatesInBothLanguages(t *testing.T) {
 			`<link rel="self" type="application/atom+xml" href="https://privacy.example.com/changes/feed.xml"/>`,
 			`<updated>2026-03-01T08:30:00Z</updated>`,
 			`<id>https://privacy.example.com/changes/#version-` + h.Versions[2].Short() + `</id>`,
-			"<content type=\"text\">Nieuwsbrief: nieuwe ontvanger ClickStats Ltd (India).\nNieuwsbrief: persoonsgegevens gaan nu naar ClickStats Ltd in India, buiten de EER, met als waarborg: Standaardcontractbepalingen.\nNieuwsbrief: Contactgegevens bewaren we nu langer: 3 jaar (was: 2 jaar).\nRedactionele wijzigingen in: Nieuwsbrief.</content>",
+			"<content type=\"text\">Nieuwsbrief: nieuwe ontvanger ClickStats Ltd (India).\nNieuwsbrief: persoonsgegevens gaan nu naar ClickStats Ltd (India), buiten de EER, met als waarborg: Standaardcontractbepalingen.\nNieuwsbrief: Contactgegevens bewaren we nu langer: 3 jaar (was: 2 jaar).\nRedactionele wijzigingen in: Nieuwsbrief.</content>",
 		}},
 		{"en feed", "en/changes/feed.xml", []string{
 			`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">`,
@@ -532,6 +532,44 @@ func TestWorkbookHistory(t *testing.T) {
 		d := wb.Activities[id]
 		if got := d.Created + " " + d.CreatedIn + " " + d.Changed + " " + d.ChangedIn; got != want {
 			t.Errorf("%s: dates %q, want %q", id, got, want)
+		}
+	}
+}
+
+// TestVersionWindow: with MaxVersions the older versions are not read; the
+// oldest one read only serves to compare with: it is no entry, and an
+// activity public in it has no date of first publication.
+func TestVersionWindow(t *testing.T) {
+	s := theHistory(t)
+	h, err := history.Read(s.root, history.Options{MaxVersions: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(h.Versions); got != 3 {
+		t.Fatalf("versions read: %d, want 3 (two and a baseline)", got)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	schemas, err := register.CompileSchemas(s.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, _ := schemas.Load(s.root)
+	if _, err := site.Build(site.Options{Root: s.root, PublishDir: out, Register: reg, History: h}); err != nil {
+		t.Fatal(err)
+	}
+	page := read(t, filepath.Join(out, "en/changes/index.html"))
+	if got := strings.Count(page, `class="change-entry"`); got != 1 || !strings.Contains(page, "version 3</h2>") || strings.Contains(page, "The first version") {
+		t.Errorf("want only version 3's entry:\n%s", main_(t, page))
+	}
+	dates := regexp.MustCompile(`<p class="hint activity-dates">.*</p>`)
+	for name, want := range map[string]string{
+		// public in the baseline (version 2): only when it last changed
+		"en/activities/newsletter/index.html": `<p class="hint activity-dates">Last changed: <time datetime="2026-03-01T08:30:00Z">1 March 2026</time>. <a href="/en/changes/#version-` + h.Versions[1].Short() + `">What has changed</a></p>`,
+		// public in the baseline and unchanged since: no dates
+		"en/activities/survey/index.html": ``,
+	} {
+		if got := dates.FindString(read(t, filepath.Join(out, name))); got != want {
+			t.Errorf("%s: dates %q, want %q", name, got, want)
 		}
 	}
 }

@@ -54,8 +54,8 @@ type line struct {
 }
 
 type activityDates struct {
-	FirstPublished    string `json:"first_published"`
-	FirstPublishedISO string `json:"first_published_iso"`
+	FirstPublished    string `json:"first_published,omitempty"` // empty when it was public before the versions read
+	FirstPublishedISO string `json:"first_published_iso,omitempty"`
 	LastChanged       string `json:"last_changed"`
 	LastChangedISO    string `json:"last_changed_iso"`
 	Entry             string `json:"entry"` // the id of the last entry that changed it
@@ -81,9 +81,13 @@ func (h *History) view(lang string) *view {
 	lastChanged := map[string]*Version{}
 	for _, ver := range h.Versions {
 		e := entry{ID: "version-" + ver.Short(), Date: w.Date(ver.Date.Format(time.DateOnly)), DateISO: ver.Date.Format(time.RFC3339), Label: ver.Label, First: ver.First()}
+		if ver.baseline {
+			continue // only compared with, not shown
+		}
 		e.Changes, e.Editorial = h.lines(ver, lang)
 		for id := range ver.publicActivity {
-			if firstPublished[id] == nil {
+			// Public in the baseline: when it was first published is not known.
+			if firstPublished[id] == nil && !(h.Versions[0].baseline && h.Versions[0].publicActivity[id]) {
 				firstPublished[id], lastChanged[id] = ver, ver
 			}
 		}
@@ -103,11 +107,17 @@ func (h *History) view(lang string) *view {
 	newest := h.Versions[len(h.Versions)-1]
 	for id := range newest.publicActivity {
 		f, l := firstPublished[id], lastChanged[id]
-		v.Activities[id] = activityDates{
-			FirstPublished: w.Date(f.Date.Format(time.DateOnly)), FirstPublishedISO: f.Date.Format(time.RFC3339),
+		if l == nil {
+			continue // public since before the versions read, and unchanged since
+		}
+		d := activityDates{
 			LastChanged: w.Date(l.Date.Format(time.DateOnly)), LastChangedISO: l.Date.Format(time.RFC3339),
 			Entry: "version-" + l.Short(),
 		}
+		if f != nil {
+			d.FirstPublished, d.FirstPublishedISO = w.Date(f.Date.Format(time.DateOnly)), f.Date.Format(time.RFC3339)
+		}
+		v.Activities[id] = d
 	}
 	return v
 }
@@ -308,9 +318,9 @@ var sentences = map[string]map[string]string{
 		"made-special":            "{s} is now treated as a special category of personal data.",
 		"made-criminal":           "{s} is now treated as data on criminal convictions and offences.",
 		change.RecipientAdded:     "{a}: new recipient {s} ({where}).",
-		change.TransferAdded:      "{a}: new transfer to {s} in {country}, with safeguard: {new}.",
-		change.ThirdCountryAdded:  "{a}: personal data now goes to {s} in {country}, outside the EEA, with safeguard: {new}.",
-		change.SafeguardChanged:   "{a}: the transfer to {s} in {country} now relies on {new} (was: {old}).",
+		change.TransferAdded:      "{a}: new transfer to {s} ({country}), with safeguard: {new}.",
+		change.ThirdCountryAdded:  "{a}: personal data now goes to {s} ({country}), outside the EEA, with safeguard: {new}.",
+		change.SafeguardChanged:   "{a}: the transfer to {s} ({country}) now relies on {new} (was: {old}).",
 		change.RetentionLonger:    "{a}: we now keep {s} longer: {new} (was: {old}).",
 		change.RetentionChanged:   "{a}: the retention of {s} changed: {new} (was: {old}).",
 		change.RecipientMoved:     "{s} now processes personal data in {where}.",
@@ -333,9 +343,9 @@ var sentences = map[string]map[string]string{
 		"made-special":            "{s} geldt nu als bijzonder persoonsgegeven.",
 		"made-criminal":           "{s} geldt nu als strafrechtelijk gegeven.",
 		change.RecipientAdded:     "{a}: nieuwe ontvanger {s} ({where}).",
-		change.TransferAdded:      "{a}: nieuwe doorgifte aan {s} in {country}, met als waarborg: {new}.",
-		change.ThirdCountryAdded:  "{a}: persoonsgegevens gaan nu naar {s} in {country}, buiten de EER, met als waarborg: {new}.",
-		change.SafeguardChanged:   "{a}: de doorgifte aan {s} in {country} steunt nu op {new} (was: {old}).",
+		change.TransferAdded:      "{a}: nieuwe doorgifte aan {s} ({country}), met als waarborg: {new}.",
+		change.ThirdCountryAdded:  "{a}: persoonsgegevens gaan nu naar {s} ({country}), buiten de EER, met als waarborg: {new}.",
+		change.SafeguardChanged:   "{a}: de doorgifte aan {s} ({country}) steunt nu op {new} (was: {old}).",
 		change.RetentionLonger:    "{a}: {s} bewaren we nu langer: {new} (was: {old}).",
 		change.RetentionChanged:   "{a}: de bewaartermijn van {s} is gewijzigd: {new} (was: {old}).",
 		change.RecipientMoved:     "{s} verwerkt persoonsgegevens nu in {where}.",

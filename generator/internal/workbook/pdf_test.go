@@ -39,7 +39,8 @@ func TestPrintedByLibreOffice(t *testing.T) {
 	var inputs []string
 	for _, tc := range cases {
 		p := filepath.Join(dir, "workbook-"+tc.layout+"-"+tc.lang+".xlsx")
-		if err := Write(p, reg, Options{Lang: tc.lang, Layout: tc.layout, Version: "abc123"}); err != nil {
+		// With a history from git: the index's dates and the Changes sheet are printed too.
+		if err := Write(p, reg, Options{Lang: tc.lang, Layout: tc.layout, Version: "abc123", History: sampleHistory()}); err != nil {
 			t.Fatal(err)
 		}
 		inputs = append(inputs, p)
