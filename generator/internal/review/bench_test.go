@@ -51,7 +51,9 @@ func BenchmarkCompare(b *testing.B) {
 	changes := change.Compare(oldReg, newReg)
 	b.ResetTimer()
 	size := 0
+	cpu, n := cpuSeconds(), 0
 	for b.Loop() {
+		n++
 		before, err := Read(oldSite, "en")
 		if err != nil {
 			b.Fatal(err)
@@ -67,6 +69,7 @@ func BenchmarkCompare(b *testing.B) {
 		}
 		size = w.n
 	}
+	b.ReportMetric((cpuSeconds()-cpu)/float64(n), "cpu-s/op")
 	b.ReportMetric(float64(size)/1e6, "MB")
 }
 
