@@ -135,6 +135,9 @@ func TestReviewCleanNotice(t *testing.T) {
 	if !strings.Contains(got, `<p class="meta">De volledige privacyverklaring zoals het privacycentrum die publiceert, bij de werkmap.</p>`) {
 		t.Error("the clean notice does not say what it is")
 	}
+	if again := runReview(t, dir, "--lang", "nl"); again != got {
+		t.Error("two runs on the same records wrote different files")
+	}
 }
 
 // TestReviewSaysWhatTheSiteSays checks that every sentence of the redline's
