@@ -117,11 +117,11 @@ func reviewCmd(args []string, stdout, stderr io.Writer) int {
 	var wg sync.WaitGroup
 	if fromRev != "" {
 		wg.Go(func() {
-			before.reg, before.notices, before.ok, before.err = reviewRevision(repo, fromRev, *from, &before.notes)
+			before.reg, before.notices, before.ok, before.err = reviewRevision(repo, fromRev, *from, langs, &before.notes)
 		})
 	}
 	if toRev != "" {
-		after.reg, after.notices, after.ok, after.err = reviewRevision(repo, toRev, *to, &after.notes)
+		after.reg, after.notices, after.ok, after.err = reviewRevision(repo, toRev, *to, langs, &after.notes)
 	} else {
 		schemas, ok := checkRoot(*root, stderr)
 		if !ok {
@@ -131,7 +131,7 @@ func reviewCmd(args []string, stdout, stderr io.Writer) int {
 		reg, diags := schemas.Load(*root)
 		after.reg, after.ok = reg, sideValid("the working tree", diags, &after.notes)
 		if after.ok {
-			after.notices, after.err = buildNotices(*root, reg)
+			after.notices, after.err = buildNotices(*root, reg, langs)
 		}
 	}
 	wg.Wait()
@@ -200,7 +200,7 @@ func writeReview(target string, doc *review.Document) error {
 
 // reviewRevision loads the register at commit rev and builds its site, as
 // loadRevision does for diff.
-func reviewRevision(repo *gitrepo.Repo, rev, label string, stderr io.Writer) (*register.Register, map[string]*review.Notice, bool, error) {
+func reviewRevision(repo *gitrepo.Repo, rev, label string, langs []string, stderr io.Writer) (*register.Register, map[string]*review.Notice, bool, error) {
 	tmp, err := outputs.NewTempDir("ropa-review-")
 	if err != nil {
 		return nil, nil, false, err
@@ -219,7 +219,7 @@ func reviewRevision(repo *gitrepo.Repo, rev, label string, stderr io.Writer) (*r
 	if !sideValid("the register at "+label, diags, stderr) {
 		return reg, nil, false, nil
 	}
-	notices, err := buildNotices(dir, reg)
+	notices, err := buildNotices(dir, reg, langs)
 	if err != nil {
 		return nil, nil, false, fmt.Errorf("the site at %s: %v", label, err)
 	}
@@ -227,8 +227,8 @@ func reviewRevision(repo *gitrepo.Repo, rev, label string, stderr io.Writer) (*r
 }
 
 // buildNotices builds the site of the project at root into a temporary
-// directory and reads the notice in each language from it.
-func buildNotices(root string, reg *register.Register) (map[string]*review.Notice, error) {
+// directory and reads the notice in the languages langs from it.
+func buildNotices(root string, reg *register.Register, langs []string) (map[string]*review.Notice, error) {
 	tmp, err := outputs.NewTempDir("ropa-review-site-")
 	if err != nil {
 		return nil, err
@@ -239,7 +239,7 @@ func buildNotices(root string, reg *register.Register) (map[string]*review.Notic
 	if _, err := site.Build(site.Options{Root: root, PublishDir: dir, Register: reg, Log: &log}); err != nil {
 		return nil, fmt.Errorf("%v\n%s", err, log.String())
 	}
-	return review.Read(dir)
+	return review.Read(dir, langs...)
 }
 
 // publicChanges keeps the changes the notice shows: those to activities that

@@ -7,12 +7,17 @@ package review
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -51,58 +56,84 @@ var sections = []string{"activities", "personal-data", "recipients", "rights", "
 // pages.
 var notNotice = []string{"search"}
 
-// Read reads the site built in dir and returns its notice per language. A
-// page belongs to the language its <html lang> names; pages without <main>
-// (redirects) and the not-found page are left out.
-func Read(dir string) (map[string]*Notice, error) {
+// Read reads the site built in dir and returns its notice per language,
+// in the languages langs (all when none is given). A page belongs to the
+// language its <html lang> names; pages without <main> (redirects) and the
+// not-found page are left out.
+func Read(dir string, langs ...string) (map[string]*Notice, error) {
 	type read struct {
 		page  Page
 		lang  string
 		links []string // the paths its main content links to, in order
 	}
-	var pages []read
+	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "404.html") {
+			files = append(files, p)
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "404.html") {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		doc, err := html.Parse(bytes.NewReader(b))
-		if err != nil {
-			return fmt.Errorf("%s: %v", p, err)
-		}
-		main := find(doc, atom.Main)
-		if main == nil {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		path := "/" + strings.TrimSuffix(filepath.ToSlash(rel), "index.html")
-		e := &extractor{}
-		e.container(main)
-		pg := Page{Path: path, Blocks: e.blocks}
-		for _, bl := range e.blocks {
-			if bl.Kind == "h1" {
-				pg.Title = bl.Cells[0]
-				break
-			}
-		}
-		if pg.Title == "" {
-			pg.Title = path
-		}
-		lang := ""
-		if h := find(doc, atom.Html); h != nil {
-			lang = attr(h, "lang")
-		}
-		pages = append(pages, read{page: pg, lang: lang, links: links(main)})
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	// The pages are read by a few workers; each page's result has its own
+	// place, so the order does not depend on theirs.
+	results := make([]*read, len(files))
+	errs := make([]error, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(files) {
+					return
+				}
+				p := files[k]
+				b, err := os.ReadFile(p)
+				if err != nil {
+					errs[k] = err
+					continue
+				}
+				lang := pageLang(b)
+				if len(langs) > 0 && !slices.Contains(langs, lang) {
+					continue
+				}
+				main, err := parseMain(b)
+				if err != nil {
+					errs[k] = fmt.Errorf("%s: %v", p, err)
+					continue
+				}
+				if main == nil {
+					continue
+				}
+				rel, _ := filepath.Rel(dir, p)
+				path := "/" + strings.TrimSuffix(filepath.ToSlash(rel), "index.html")
+				e := &extractor{}
+				e.container(main)
+				pg := Page{Path: path, Blocks: e.blocks}
+				for _, bl := range e.blocks {
+					if bl.Kind == "h1" {
+						pg.Title = bl.Cells[0]
+						break
+					}
+				}
+				if pg.Title == "" {
+					pg.Title = path
+				}
+				results[k] = &read{page: pg, lang: lang, links: links(main)}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var pages []read
+	for _, r := range results {
+		if r != nil {
+			pages = append(pages, *r)
+		}
 	}
 	out := map[string]*Notice{}
 	byLang := map[string][]read{}
@@ -176,6 +207,39 @@ func Read(dir string) (map[string]*Notice, error) {
 		out[lang] = n
 	}
 	return out, nil
+}
+
+// langAttr finds the language of a page in its <html> tag.
+var langAttr = regexp.MustCompile(`<html[^>]*\slang="?([A-Za-z-]+)`)
+
+// pageLang returns the language a page's <html> names.
+func pageLang(b []byte) string {
+	head := b[:min(len(b), 4096)]
+	if m := langAttr.FindSubmatch(head); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// parseMain parses the page's <main> element only: the header, navigation
+// and footer around it are not read. It returns nil for a page without one.
+func parseMain(b []byte) (*html.Node, error) {
+	start := bytes.Index(b, []byte("<main"))
+	end := bytes.LastIndex(b, []byte("</main>"))
+	if start < 0 || end < start {
+		return nil, nil
+	}
+	body := &html.Node{Type: html.ElementNode, DataAtom: atom.Body, Data: "body"}
+	nodes, err := html.ParseFragment(bytes.NewReader(b[start:end+len("</main>")]), body)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range nodes {
+		if m := find(n, atom.Main); m != nil {
+			return m, nil
+		}
+	}
+	return nil, nil
 }
 
 // find returns the first element of kind a in n, depth first.
