@@ -297,3 +297,39 @@ func TestTheHubIsAFirstLayer(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatOthersCanSee: every public data category and activity that says
+// who else sees its data is in the choices page's section, in both
+// languages, with who sees it and how to control it.
+func TestWhatOthersCanSee(t *testing.T) {
+	reg, file := shippedSite(t)
+	who := map[string]map[string]string{
+		"nl": {"public": "Iedereen, ook zonder account", "other-users": "Andere gebruikers van onze dienst", "followers": "Mensen die je volgen"},
+		"en": {"public": "Everyone, also without an account", "other-users": "Other users of our service", "followers": "People who follow you"},
+	}
+	n := 0
+	for _, lang := range reg.Languages {
+		dir := ""
+		if lang != reg.DefaultLanguage {
+			dir = lang + "/"
+		}
+		sec := html.UnescapeString(section(t, file(dir+"choices/index.html"), "visible"))
+		check := func(name register.Text, v *register.Visibility) {
+			n++
+			inOrder(t, sec, ">"+name.In(lang, reg.DefaultLanguage)+"</a></h3>", "<dd>"+who[lang][v.To]+"</dd>", v.What.In(lang, reg.DefaultLanguage), v.Control.In(lang, reg.DefaultLanguage))
+		}
+		for _, id := range reg.Order["categories"] {
+			if c := reg.Categories[id]; c.VisibleTo != nil {
+				check(c.Name, c.VisibleTo)
+			}
+		}
+		for _, a := range reg.Activities {
+			if a.VisibleTo != nil && a.IsPublic() {
+				check(a.Name, a.VisibleTo)
+			}
+		}
+	}
+	if n < 8 {
+		t.Errorf("only %d visible items checked", n)
+	}
+}

@@ -112,6 +112,9 @@ var sentenceCases = map[string]sentenceCase{
 	// Your choices in one place (issue 12).
 	"choices-none":  {page: "public/en/choices/index.html", with: everyActivity(func(a *register.Activity) { a.Choices = nil }), without: func(*register.Register) {}},
 	"transfers-hub": {page: hubPage, without: noTransfers},
+	"visible-public": {page: "public/en/choices/index.html", with: func(reg *register.Register) {
+		reg.Categories["contact-details"].VisibleTo = &register.Visibility{To: "public", Control: register.Text{"nl": "Zet het uit.", "en": "Switch it off."}}
+	}, without: func(*register.Register) {}},
 }
 
 // sentenceRows reads the id and English sentence of each row of the table
