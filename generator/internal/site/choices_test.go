@@ -333,3 +333,34 @@ func TestWhatOthersCanSee(t *testing.T) {
 		t.Errorf("only %d visible items checked", n)
 	}
 }
+
+// TestIconsAreDecorativeAndAlwaysBesideText: every inline icon of the site
+// is hidden from screen readers, never focusable, and followed by text in
+// the same element; none is an external file.
+func TestIconsAreDecorativeAndAlwaysBesideText(t *testing.T) {
+	_, file := shippedSite(t)
+	// After the icon: text, or a link or emphasis that holds text.
+	icon := regexp.MustCompile(`<svg class="icon"[^>]*>.*?</svg>\s*(?:<a [^>]*>|<strong>)?([^<]*)`)
+	n := 0
+	for _, name := range listFiles(t, shipped.public) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		page := file(name)
+		for _, m := range icon.FindAllStringSubmatch(page, -1) {
+			n++
+			if !strings.Contains(m[0], `aria-hidden="true" focusable="false"`) {
+				t.Errorf("%s: an icon is not aria-hidden and unfocusable: %.120s", name, m[0])
+			}
+			if strings.TrimSpace(m[1]) == "" {
+				t.Errorf("%s: an icon without text beside it: %.200s", name, m[0])
+			}
+		}
+		if strings.Contains(page, `<img src="`) && strings.Contains(page, ".svg") {
+			t.Errorf("%s: an icon as an external file", name)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d icons found", n)
+	}
+}
