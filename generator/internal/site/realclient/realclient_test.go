@@ -306,6 +306,8 @@ var screenshotPages = []struct{ name, path string }{
 	{"activity-en", "/en/activities/"},
 	{"rights-nl", "/rights/"},
 	{"rights-en", "/en/rights/"},
+	{"choices-nl", "/choices/"},
+	{"choices-en", "/en/choices/"},
 }
 
 // firstActivity returns the path of the first activity page in /en/.
@@ -385,7 +387,7 @@ func TestAxeReportsNoWCAGViolations(t *testing.T) {
 		t.Fatal(err)
 	}
 	activity := firstActivity(t, b)
-	for _, path := range []string{"/", "/en/", activity, strings.TrimPrefix(activity, "/en"), "/rights/", "/en/rights/", "/about/", "/en/about/"} {
+	for _, path := range []string{"/", "/en/", activity, strings.TrimPrefix(activity, "/en"), "/rights/", "/en/rights/", "/about/", "/en/about/", "/choices/", "/en/choices/"} {
 		b.open(t, path)
 		eval[chromedp.Void](t, b, string(src))
 		res := eval[axeResult](t, b, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})`, chromedp.EvalAwaitPromise)
