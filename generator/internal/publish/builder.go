@@ -22,6 +22,7 @@ type builder struct {
 	categoryRefs  map[string]categoryRef
 	recipientRefs map[string]recipientRef
 	topicNames    map[string]string
+	formal        bool
 }
 
 func newBuilder(reg *register.Register, pub *public, lang, def string, formal bool) *builder {
@@ -32,6 +33,7 @@ func newBuilder(reg *register.Register, pub *public, lang, def string, formal bo
 		categoryRefs:  map[string]categoryRef{},
 		recipientRefs: map[string]recipientRef{},
 		topicNames:    map[string]string{},
+		formal:        formal,
 	}
 }
 
@@ -179,6 +181,7 @@ func (b *builder) view() (*view, error) {
 	for _, g := range v.Topics {
 		v.ActivityOrder = append(v.ActivityOrder, g.Activities...)
 	}
+	v.Visible = b.visible(v.ActivityOrder)
 	rank := map[string]int{}
 	for i, id := range v.ActivityOrder {
 		rank[id] = i

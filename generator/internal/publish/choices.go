@@ -53,16 +53,23 @@ var platformOrder = []string{"web", "ios", "android", "tv", "desktop"}
 var choiceWords = map[string]struct {
 	platforms  map[string]string
 	otherTopic string
+	visibleTo  map[string]string // who else sees data (visible_to.to)
 }{
 	"nl": {
 		platforms:  map[string]string{"web": "Website", "ios": "iPhone en iPad", "android": "Android", "tv": "Tv", "desktop": "Desktop-app"},
 		otherTopic: "Overig",
+		visibleTo:  map[string]string{"other-users": "Andere gebruikers van onze dienst", "followers": "Mensen die je volgen", "public": "Iedereen, ook zonder account"},
 	},
 	"en": {
 		platforms:  map[string]string{"web": "Website", "ios": "iPhone and iPad", "android": "Android", "tv": "TV", "desktop": "Desktop app"},
 		otherTopic: "Other",
+		visibleTo:  map[string]string{"other-users": "Other users of our service", "followers": "People who follow you", "public": "Everyone, also without an account"},
 	},
 }
+
+// visibleToFormal are the Dutch words of visibleTo that address the reader,
+// in the formal tone (u).
+var visibleToFormal = map[string]string{"followers": "Mensen die u volgen"}
 
 func (b *builder) choiceWords() (map[string]string, string) {
 	w, ok := choiceWords[b.lang]
@@ -70,6 +77,54 @@ func (b *builder) choiceWords() (map[string]string, string) {
 		w = choiceWords["en"]
 	}
 	return w.platforms, w.otherTopic
+}
+
+// visibleToName says who else sees data, in the view's language and tone.
+func (b *builder) visibleToName(to string) string {
+	if b.lang == "nl" && b.formal {
+		if s, ok := visibleToFormal[to]; ok {
+			return s
+		}
+	}
+	w, ok := choiceWords[b.lang]
+	if !ok {
+		w = choiceWords["en"]
+	}
+	return w.visibleTo[to]
+}
+
+// visible is data that others can see: of a data category or an activity.
+type visible struct {
+	Category *ref   `json:"category,omitempty"`
+	Activity *ref   `json:"activity,omitempty"`
+	To       string `json:"to"`      // other-users, followers, public
+	ToName   string `json:"to_name"` // in words
+	What     string `json:"what,omitempty"`
+	Control  string `json:"control"`
+}
+
+// visible lists what others can see: the public categories in the order of
+// their file, then the public activities in the order the site lists them.
+func (b *builder) visible(activityOrder []string) []visible {
+	out := []visible{}
+	add := func(v *register.Visibility, cat, act *ref) {
+		if v != nil {
+			out = append(out, visible{Category: cat, Activity: act, To: v.To, ToName: b.visibleToName(v.To), What: b.t(v.What), Control: b.t(v.Control)})
+		}
+	}
+	for _, id := range b.pub.categories {
+		r := b.categoryRefs[id].ref
+		add(b.reg.Categories[id].VisibleTo, &r, nil)
+	}
+	byID := map[string]*register.Activity{}
+	for _, a := range b.pub.activities {
+		byID[a.ID] = a
+	}
+	for _, id := range activityOrder {
+		r := b.activityRefs[id]
+		add(byID[id].VisibleTo, nil, &r)
+	}
+	return out
 }
 
 // steps resolves steps and their sub-steps.

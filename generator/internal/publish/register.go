@@ -189,6 +189,8 @@ type regActivity struct {
 	Name    text   `json:"name"`
 	Summary text   `json:"summary"`
 	Topic   string `json:"topic,omitempty"` // id of one of the topics
+	// VisibleTo is who else sees the activity's data, and how to control it.
+	VisibleTo *regVisibility `json:"visible_to,omitempty"`
 	// Controllers are the legal names of the entities responsible for the
 	// activity: those it names, or the organisation's first controller.
 	Controllers        []string        `json:"controllers"`
@@ -235,12 +237,19 @@ type regNamed struct {
 }
 
 type regCategory struct {
-	Name        text   `json:"name"`
-	Description text   `json:"description"`
-	Examples    []text `json:"examples,omitempty"`
-	Special     bool   `json:"special"`
-	Criminal    bool   `json:"criminal"`
-	Source      string `json:"source"`
+	Name        text           `json:"name"`
+	Description text           `json:"description"`
+	Examples    []text         `json:"examples,omitempty"`
+	Special     bool           `json:"special"`
+	Criminal    bool           `json:"criminal"`
+	Source      string         `json:"source"`
+	VisibleTo   *regVisibility `json:"visible_to,omitempty"`
+}
+
+type regVisibility struct {
+	To      string `json:"to"`
+	What    text   `json:"what,omitempty"`
+	Control text   `json:"control"`
 }
 
 type regRecipient struct {
@@ -303,6 +312,12 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 			out = append(out, rs)
 		}
 		return out
+	}
+	visibility := func(v *register.Visibility) *regVisibility {
+		if v == nil {
+			return nil
+		}
+		return &regVisibility{To: v.To, What: tx(v.What), Control: tx(v.Control)}
 	}
 	links := func(ls []register.Link) []regLink {
 		var out []regLink
@@ -379,7 +394,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	for _, a := range pub.activities {
 		rights, denied := rightsOf(a)
 		ra := regActivity{
-			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Topic: a.Topic, Purposes: []regPurpose{},
+			ID: a.ID, Name: tx(a.Name), Summary: tx(a.Summary), Topic: a.Topic, VisibleTo: visibility(a.VisibleTo), Purposes: []regPurpose{},
 			LegalBases: nonNil(a.LegalBases()),
 			Subjects:   strs(a.Subjects), Categories: strs(a.Categories),
 			SourceDetails: tx(a.SourceDetails),
@@ -447,7 +462,7 @@ func buildRegister(reg *register.Register, pub *public, langs []string, def stri
 	}
 	for _, id := range pub.categories {
 		c := reg.Categories[id]
-		r.Categories[id] = regCategory{Name: tx(c.Name), Description: tx(c.Description), Examples: txs(c.Examples), Special: c.Special, Criminal: c.Criminal, Source: c.Source}
+		r.Categories[id] = regCategory{Name: tx(c.Name), Description: tx(c.Description), Examples: txs(c.Examples), Special: c.Special, Criminal: c.Criminal, Source: c.Source, VisibleTo: visibility(c.VisibleTo)}
 	}
 	for _, id := range pub.recipients {
 		c := reg.Recipients[id]

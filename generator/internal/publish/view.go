@@ -31,7 +31,10 @@ type view struct {
 	ActivityOrder []string `json:"activity_order"`
 	// Topics are the public activities and their choices grouped by topic,
 	// in the order of data/topics.toml: the hub and the choices page.
-	Topics     []topicGroup          `json:"topics"`
+	Topics []topicGroup `json:"topics"`
+	// Visible is what others can see: the public data categories, then the
+	// activities, that say who else sees their data; the choices page.
+	Visible    []visible             `json:"visible"`
 	Categories map[string]*category  `json:"categories"`
 	Recipients map[string]*recipient `json:"recipients"`
 

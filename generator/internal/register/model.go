@@ -281,13 +281,22 @@ type Subject struct {
 
 // Category is a category of personal data (data/categories.toml).
 type Category struct {
-	ID          string `json:"-"`
-	Name        Text   `json:"name"`
-	Description Text   `json:"description"`
-	Examples    []Text `json:"examples,omitempty"`
-	Special     bool   `json:"special,omitempty"`  // special category under Art. 9
-	Criminal    bool   `json:"criminal,omitempty"` // criminal convictions and offences under Art. 10
-	Source      string `json:"source"`             // provided, observed, derived or received
+	ID          string      `json:"-"`
+	Name        Text        `json:"name"`
+	Description Text        `json:"description"`
+	Examples    []Text      `json:"examples,omitempty"`
+	Special     bool        `json:"special,omitempty"`  // special category under Art. 9
+	Criminal    bool        `json:"criminal,omitempty"` // criminal convictions and offences under Art. 10
+	Source      string      `json:"source"`             // provided, observed, derived or received
+	VisibleTo   *Visibility `json:"visible_to,omitempty"`
+}
+
+// Visibility says who else can see some data (other users, followers, the
+// public), what they see and how people control it.
+type Visibility struct {
+	To      string `json:"to"` // other-users, followers, public
+	What    Text   `json:"what,omitempty"`
+	Control Text   `json:"control"`
 }
 
 // Recipient is a recipient or category of recipients (data/recipients.toml).
@@ -359,7 +368,8 @@ type Activity struct {
 	Measures                 []string           `json:"measures,omitempty"`
 	AutomatedDecisions       AutomatedDecisions `json:"automated_decisions"`
 	Choices                  []Choice           `json:"choices,omitempty"`
-	Cookies                  []Cookie           `json:"cookies,omitempty"` // cookies and similar technologies (ePrivacy Art. 5(3))
+	VisibleTo                *Visibility        `json:"visible_to,omitempty"` // what others can see of the activity's data
+	Cookies                  []Cookie           `json:"cookies,omitempty"`    // cookies and similar technologies (ePrivacy Art. 5(3))
 	Children                 bool               `json:"children,omitempty"`
 	Manual                   bool               `json:"manual,omitempty"`       // not by automated means: no portability (Art. 20(1)(b))
 	LegalClaims              bool               `json:"legal_claims,omitempty"` // kept for legal claims: erasure limited (Art. 17(3)(e))

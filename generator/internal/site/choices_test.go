@@ -297,3 +297,70 @@ func TestTheHubIsAFirstLayer(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatOthersCanSee: every public data category and activity that says
+// who else sees its data is in the choices page's section, in both
+// languages, with who sees it and how to control it.
+func TestWhatOthersCanSee(t *testing.T) {
+	reg, file := shippedSite(t)
+	who := map[string]map[string]string{
+		"nl": {"public": "Iedereen, ook zonder account", "other-users": "Andere gebruikers van onze dienst", "followers": "Mensen die je volgen"},
+		"en": {"public": "Everyone, also without an account", "other-users": "Other users of our service", "followers": "People who follow you"},
+	}
+	n := 0
+	for _, lang := range reg.Languages {
+		dir := ""
+		if lang != reg.DefaultLanguage {
+			dir = lang + "/"
+		}
+		sec := html.UnescapeString(section(t, file(dir+"choices/index.html"), "visible"))
+		check := func(name register.Text, v *register.Visibility) {
+			n++
+			inOrder(t, sec, ">"+name.In(lang, reg.DefaultLanguage)+"</a></h3>", "<dd>"+who[lang][v.To]+"</dd>", v.What.In(lang, reg.DefaultLanguage), v.Control.In(lang, reg.DefaultLanguage))
+		}
+		for _, id := range reg.Order["categories"] {
+			if c := reg.Categories[id]; c.VisibleTo != nil {
+				check(c.Name, c.VisibleTo)
+			}
+		}
+		for _, a := range reg.Activities {
+			if a.VisibleTo != nil && a.IsPublic() {
+				check(a.Name, a.VisibleTo)
+			}
+		}
+	}
+	if n < 8 {
+		t.Errorf("only %d visible items checked", n)
+	}
+}
+
+// TestIconsAreDecorativeAndAlwaysBesideText: every inline icon of the site
+// is hidden from screen readers, never focusable, and followed by text in
+// the same element; none is an external file.
+func TestIconsAreDecorativeAndAlwaysBesideText(t *testing.T) {
+	_, file := shippedSite(t)
+	// After the icon: text, or a link or emphasis that holds text.
+	icon := regexp.MustCompile(`<svg class="icon"[^>]*>.*?</svg>\s*(?:<a [^>]*>|<strong>)?([^<]*)`)
+	n := 0
+	for _, name := range listFiles(t, shipped.public) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		page := file(name)
+		for _, m := range icon.FindAllStringSubmatch(page, -1) {
+			n++
+			if !strings.Contains(m[0], `aria-hidden="true" focusable="false"`) {
+				t.Errorf("%s: an icon is not aria-hidden and unfocusable: %.120s", name, m[0])
+			}
+			if strings.TrimSpace(m[1]) == "" {
+				t.Errorf("%s: an icon without text beside it: %.200s", name, m[0])
+			}
+		}
+		if strings.Contains(page, `<img src="`) && strings.Contains(page, ".svg") {
+			t.Errorf("%s: an icon as an external file", name)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d icons found", n)
+	}
+}

@@ -114,6 +114,9 @@ var sentenceCases = map[string]sentenceCase{
 	"transfers-hub":     {page: hubPage, without: noTransfers},
 	"flow-transfer":     {page: accountPage, without: on("account", func(a *register.Activity) { a.Transfers = a.Transfers[:1] })},
 	"flow-transfer-map": {page: hubPage, without: noTransfers},
+	"visible-public": {page: "public/en/choices/index.html", with: func(reg *register.Register) {
+		reg.Categories["contact-details"].VisibleTo = &register.Visibility{To: "public", Control: register.Text{"nl": "Zet het uit.", "en": "Switch it off."}}
+	}, without: func(*register.Register) {}},
 }
 
 // sentenceRows reads the id and English sentence of each row of the table

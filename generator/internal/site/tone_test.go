@@ -164,6 +164,8 @@ func TestTheToneOfAddressFollowsHugoToml(t *testing.T) {
 				abroad.Organisation.Controllers[i].Country = "US"
 			}
 			abroad.Organisation.SupervisoryAuthority = register.Authority{}
+			// Some of its data others can see (issue 12).
+			abroad.Categories["contact-details"].VisibleTo = &register.Visibility{To: "followers", Control: register.Text{"nl": "Zet het uit.", "en": "Switch it off."}}
 			for name, page := range dutchPages(t, buildSite(t, toml, abroad).public) {
 				pages["abroad/"+name] = page
 			}

@@ -117,6 +117,14 @@ func (v *actView) cell(field string) string {
 			out = append(out, lines(c.party(j.Party)))
 		}
 		return strings.Join(out, "\n\n") // empty: there are none, the column does not apply
+	case "act.topic":
+		if t := c.reg.Topics[a.Topic]; t != nil {
+			return c.text(t.Name)
+		}
+		if len(c.reg.Topics) > 0 {
+			return c.notStated()
+		}
+		return "" // the project has no topics: the column does not apply
 	case "act.function":
 		return c.stated(in.BusinessFunction)
 	case "act.purposes", "proc.processing":

@@ -80,6 +80,7 @@ var (
 		{key: "act.systems", width: 22, ref: ""},
 		{key: "act.owner", width: 20, ref: ""},
 		{key: "act.published", width: 16, ref: "Art. 13, 14"},
+		{key: "act.topic", width: 20, ref: ""}, // where the privacy center lists it (issue 12)
 		{key: "act.notes", width: 40, ref: ""},
 	}
 	processorColumns = []column{
