@@ -13,6 +13,7 @@ import (
 
 	"github.com/privacy-as-code/ropa/generator/internal/country"
 	"github.com/privacy-as-code/ropa/generator/internal/publish"
+	"github.com/privacy-as-code/ropa/generator/internal/publish/publishtest"
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
@@ -391,5 +392,68 @@ func TestTheHubHasAPictureOfTransfersByCountry(t *testing.T) {
 		if !bytes.Contains(page, []byte(`role="img" aria-labelledby="flow-transfers-title flow-transfers-desc"`)) {
 			t.Errorf("/%s: the picture is not labelled by its title and description", prefix)
 		}
+	}
+}
+
+// TestThePicturesShowHostileNamesAsText gives a recipient and a category
+// names with markup, quotes, an ampersand, a right-to-left override and
+// great length: the activity page's picture stays well-formed, shows the
+// names as text, holds no override, and cuts the long name.
+func TestThePicturesShowHostileNamesAsText(t *testing.T) {
+	reg := publishtest.Sample()
+	reg.Recipients["cloud-host"].Name = register.Name{"": `Cloud"host" <script>alert(1)</script> & Co` + "\u202Eexe.txt"}
+	reg.Categories["contact-details"].Name = register.Text{"nl": strings.Repeat("Contactgegevens ", 30), "en": strings.Repeat("Contact details ", 30)}
+	b := buildSite(t, hugoTOML, reg)
+	for _, page := range []string{"public/activities/account/index.html", "public/en/activities/account/index.html", "public/en/index.html"} {
+		content := b.file(page)
+		start := strings.Index(content, `<svg xmlns="http://www.w3.org/2000/svg" class="flow"`)
+		if start < 0 {
+			t.Fatalf("%s: no picture", page)
+		}
+		svg := content[start : strings.Index(content[start:], "</figure>")+start]
+		for _, bad := range []string{"<script", "\u202E", `"host"`} {
+			if strings.Contains(svg, bad) {
+				t.Errorf("%s: the picture contains %q", page, bad)
+			}
+		}
+		if !strings.Contains(svg, `Cloud&#34;host&#34; &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co`) {
+			t.Errorf("%s: the hostile name is not shown as text in the picture:\n%s", page, svg)
+		}
+		p, _ := readFlow(t, content)
+		if page != "public/en/index.html" && !strings.HasSuffix(p.from[0].items[0], "…") {
+			t.Errorf("%s: the long category name is not cut: %q", page, p.from[0].items[0])
+		}
+	}
+}
+
+// TestNoInternalFieldReachesThePictures builds the register with canaries in
+// every internal field: the pictures are there, and hold no canary.
+func TestNoInternalFieldReachesThePictures(t *testing.T) {
+	reg, _ := publishtest.WithCanaries()
+	b := buildSite(t, hugoTOML, reg)
+	pictures := 0
+	for _, name := range b.files() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		content := b.file("public/" + name)
+		for rest := content; ; {
+			i := strings.Index(rest, `<svg xmlns="http://www.w3.org/2000/svg" class="flow"`)
+			if i < 0 {
+				break
+			}
+			rest = rest[i:]
+			end := strings.Index(rest, "</figure>")
+			svg := rest[:end]
+			rest = rest[end:]
+			pictures++
+			if strings.Contains(strings.ToLower(svg), publishtest.Canary) {
+				t.Errorf("%s: a picture contains the canary", name)
+			}
+		}
+	}
+	// 5 activities and the hub, in two languages.
+	if pictures != 12 {
+		t.Errorf("%d pictures checked, want 12", pictures)
 	}
 }
