@@ -18,8 +18,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/privacy-as-code/ropa/generator/internal/change"
@@ -116,13 +118,32 @@ func Read(root string, opts Options) (*History, error) {
 		versions = versions[len(versions)-limit-1:]
 	}
 	h := &History{}
+	// The versions are loaded a few at a time, in parallel, and compared in
+	// order; only a batch and the version before it are held in full.
+	batch := max(1, min(runtime.GOMAXPROCS(0), 4))
+	loaded := make([]*register.Register, len(versions))
+	errs := make([]error, len(versions))
 	var prev *Version
-	for _, v := range versions {
-		reg, ok, err := loadAt(repo, v.Commit)
-		if err != nil {
-			return nil, err
+	for i, v := range versions {
+		if i%batch == 0 {
+			var wg sync.WaitGroup
+			for j := i; j < min(i+batch, len(versions)); j++ {
+				wg.Go(func() {
+					reg, ok, err := loadAt(repo, versions[j].Commit)
+					if ok {
+						loaded[j] = reg
+					}
+					errs[j] = err
+				})
+			}
+			wg.Wait()
 		}
-		if !ok {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		reg := loaded[i]
+		loaded[i] = nil
+		if reg == nil {
 			continue // a version that does not validate tells nothing reliable
 		}
 		v.reg, v.pub = reg, publicPart(reg)
