@@ -409,6 +409,7 @@ func TestGitLabPipelineRunsOnAMergeRequestAndOnMain(t *testing.T) {
 	}
 	var def struct {
 		Default struct {
+			Image        string   `yaml:"image"`
 			BeforeScript []string `yaml:"before_script"`
 		} `yaml:"default"`
 	}
@@ -430,6 +431,16 @@ func TestGitLabPipelineRunsOnAMergeRequestAndOnMain(t *testing.T) {
 			t.Fatal(err)
 		}
 		jobs[name] = j
+	}
+	// The image's Go is the one go.mod asks for: the official images do not
+	// download another toolchain (GOTOOLCHAIN=local).
+	mod, err := os.ReadFile("../../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goVersion := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindSubmatch(mod)
+	if goVersion == nil || def.Default.Image != "golang:"+string(goVersion[1]) {
+		t.Errorf("the pipeline's image is %q; go.mod asks for go %s", def.Default.Image, goVersion[1])
 	}
 	var before []string
 	for _, l := range def.Default.BeforeScript {
