@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/goccy/go-yaml"
@@ -20,30 +19,15 @@ const (
 	gitlabWorkflow = "../../../docs/workflow/gitlab-ci.yml"
 )
 
-var (
-	generatorOnce sync.Once
-	generatorBin  string
-	generatorErr  error
-)
-
-// generatorBinary builds the generator from this checkout, once.
+// generatorBinary builds the generator from this checkout into a directory
+// removed after the test (go build's cache makes a second build quick).
 func generatorBinary(t *testing.T) string {
 	t.Helper()
-	generatorOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "ropa-workflow-")
-		if err != nil {
-			generatorErr = err
-			return
-		}
-		generatorBin = filepath.Join(dir, "generator")
-		if out, err := exec.Command("go", "build", "-o", generatorBin, "../..").CombinedOutput(); err != nil {
-			generatorErr = errors.New(string(out))
-		}
-	})
-	if generatorErr != nil {
-		t.Fatalf("building the generator: %v", generatorErr)
+	bin := filepath.Join(t.TempDir(), "generator")
+	if out, err := exec.Command("go", "build", "-o", bin, "../..").CombinedOutput(); err != nil {
+		t.Fatalf("building the generator: %v\n%s", err, out)
 	}
-	return generatorBin
+	return bin
 }
 
 // ciRepo is a records repository as CI sees it: a clone of a bare origin
