@@ -151,7 +151,13 @@ func reviewCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	var changes []change.Change
 	if before.reg != nil {
-		changes = publicChanges(change.Compare(before.reg, after.reg), before.reg, after.reg)
+		var notices []*review.Notice
+		for _, side := range []map[string]*review.Notice{before.notices, after.notices} {
+			for _, l := range langs {
+				notices = append(notices, side[l])
+			}
+		}
+		changes = review.PublicChanges(change.Compare(before.reg, after.reg), before.reg, after.reg, notices...)
 	}
 	for _, l := range langs {
 		notice := after.notices[l]
@@ -240,24 +246,6 @@ func buildNotices(root string, reg *register.Register, langs []string) (map[stri
 		return nil, fmt.Errorf("%v\n%s", err, log.String())
 	}
 	return review.Read(dir, langs...)
-}
-
-// publicChanges keeps the changes the notice shows: those to activities that
-// are public on one side, and those to shared records.
-func publicChanges(changes []change.Change, old, new *register.Register) []change.Change {
-	public := map[string]bool{}
-	for _, r := range []*register.Register{old, new} {
-		for _, a := range r.Activities {
-			public[a.ID] = public[a.ID] || a.IsPublic()
-		}
-	}
-	var out []change.Change
-	for _, c := range changes {
-		if c.Activity == "" || public[c.Activity] {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 func material(changes []change.Change) int {

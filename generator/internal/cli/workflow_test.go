@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/goccy/go-yaml"
@@ -20,30 +19,15 @@ const (
 	gitlabWorkflow = "../../../docs/workflow/gitlab-ci.yml"
 )
 
-var (
-	generatorOnce sync.Once
-	generatorBin  string
-	generatorErr  error
-)
-
-// generatorBinary builds the generator from this checkout, once.
+// generatorBinary builds the generator from this checkout into a directory
+// removed after the test (go build's cache makes a second build quick).
 func generatorBinary(t *testing.T) string {
 	t.Helper()
-	generatorOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "ropa-workflow-")
-		if err != nil {
-			generatorErr = err
-			return
-		}
-		generatorBin = filepath.Join(dir, "generator")
-		if out, err := exec.Command("go", "build", "-o", generatorBin, "../..").CombinedOutput(); err != nil {
-			generatorErr = errors.New(string(out))
-		}
-	})
-	if generatorErr != nil {
-		t.Fatalf("building the generator: %v", generatorErr)
+	bin := filepath.Join(t.TempDir(), "generator")
+	if out, err := exec.Command("go", "build", "-o", bin, "../..").CombinedOutput(); err != nil {
+		t.Fatalf("building the generator: %v\n%s", err, out)
 	}
-	return generatorBin
+	return bin
 }
 
 // ciRepo is a records repository as CI sees it: a clone of a bare origin
@@ -409,6 +393,7 @@ func TestGitLabPipelineRunsOnAMergeRequestAndOnMain(t *testing.T) {
 	}
 	var def struct {
 		Default struct {
+			Image        string   `yaml:"image"`
 			BeforeScript []string `yaml:"before_script"`
 		} `yaml:"default"`
 	}
@@ -430,6 +415,16 @@ func TestGitLabPipelineRunsOnAMergeRequestAndOnMain(t *testing.T) {
 			t.Fatal(err)
 		}
 		jobs[name] = j
+	}
+	// The image's Go is the one go.mod asks for: the official images do not
+	// download another toolchain (GOTOOLCHAIN=local).
+	mod, err := os.ReadFile("../../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goVersion := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindSubmatch(mod)
+	if goVersion == nil || def.Default.Image != "golang:"+string(goVersion[1]) {
+		t.Errorf("the pipeline's image is %q; go.mod asks for go %s", def.Default.Image, goVersion[1])
 	}
 	var before []string
 	for _, l := range def.Default.BeforeScript {

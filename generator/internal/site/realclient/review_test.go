@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,10 +25,10 @@ import (
 // URL, as a lawyer opens an e-mail attachment: it loads with no request but
 // for itself and none failing, shows its changes marked by more than
 // colour, also in print, and is photographed for the record.
-func TestReviewOpensFromDisk(t *testing.T) {
-	realClients(t)
-	need(t, "chromium", chromiumPath(), installChromium)
-
+// redline writes a redline of the shipped register in English: the
+// register without its first activity against the register as it is.
+func redline(t *testing.T) string {
+	t.Helper()
 	after, err := review.Read(publicDir(t))
 	if err != nil {
 		t.Fatal(err)
@@ -56,6 +57,13 @@ func TestReviewOpensFromDisk(t *testing.T) {
 	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return file
+}
+
+func TestReviewOpensFromDisk(t *testing.T) {
+	realClients(t)
+	need(t, "chromium", chromiumPath(), installChromium)
+	file := redline(t)
 	fileURL := "file://" + filepath.ToSlash(file)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -105,7 +113,7 @@ func TestReviewOpensFromDisk(t *testing.T) {
 		return v
 	}
 	c, cancel := context.WithTimeout(ctx, 60*time.Second)
-	_, err = chromedp.Run(c, chromedp.NavigateResponse(fileURL))
+	_, err := chromedp.Run(c, chromedp.NavigateResponse(fileURL))
 	cancel()
 	if err != nil {
 		t.Fatalf("opening %s: %v", fileURL, err)
@@ -160,4 +168,18 @@ func TestReviewOpensFromDisk(t *testing.T) {
 		t.Error("no request seen: the test does not watch the network")
 	}
 	t.Logf("screenshot in %s", dir)
+}
+
+// TestReviewIsValidHTML runs the Nu HTML checker, with its CSS, on a redline.
+func TestReviewIsValidHTML(t *testing.T) {
+	realClients(t)
+	need(t, "vnu.jar", vnuPath(), installNode)
+	java, err := exec.LookPath("java")
+	if err != nil {
+		need(t, "java", "", "apt-get install -y default-jre-headless")
+	}
+	file := redline(t)
+	if out, err := exec.Command(java, "-jar", vnuPath(), "--errors-only", "--also-check-css", "--format", "gnu", file).CombinedOutput(); err != nil {
+		t.Errorf("the Nu HTML checker reports errors (%v):\n%s", err, out)
+	}
 }
