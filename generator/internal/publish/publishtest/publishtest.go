@@ -234,6 +234,8 @@ func WithCanaries() (*register.Register, []string) {
 		Examples: []register.Text{ct("secret-category-example")}, Source: "received"}
 	reg.Subjects[Canary+"-subjects"] = &register.Subject{ID: Canary + "-subjects", Name: ct("secret-subjects-name"), Description: ct("secret-subjects-description")}
 	reg.Measures[Canary+"-measure"] = &register.Measure{ID: Canary + "-measure", Name: ct("secret-measure-name"), Description: ct("secret-measure-description"), Kind: "technical"}
+	reg.Categories[Canary+"-category"].VisibleTo = &register.Visibility{To: "public", What: ct("secret-category-visible-what"), Control: ct("secret-category-visible-control")}
+	reg.Topics = map[string]*register.Topic{Canary + "-topic": {ID: Canary + "-topic", Name: ct("secret-topic-name"), Description: ct("secret-topic-description")}}
 
 	for _, a := range reg.Activities {
 		if !a.IsPublic() {
@@ -265,7 +267,12 @@ func WithCanaries() (*register.Register, []string) {
 		a.Retention = append(a.Retention, register.Retention{Categories: []string{Canary + "-category"}, Criteria: ct(a.ID + "-retention-criteria"), Trigger: ct(a.ID + "-retention-trigger")})
 		a.Requirement = &register.Requirement{Consequence: ct(a.ID + "-consequence")}
 		a.AutomatedDecisions = register.AutomatedDecisions{Used: true, Logic: ct(a.ID + "-logic"), Consequences: ct(a.ID + "-consequences"), HumanReview: ct(a.ID + "-human-review")}
-		a.Choices = []register.Choice{{Kind: "object", Title: ct(a.ID + "-choice-title"), Steps: register.StepsOf(ct(a.ID + "-choice-step")), Link: "https://" + c(a.ID+"-choice-link") + ".example"}}
+		a.Choices = []register.Choice{{Kind: "object", Title: ct(a.ID + "-choice-title"), Steps: register.StepsOf(ct(a.ID + "-choice-step")), Link: "https://" + c(a.ID+"-choice-link") + ".example",
+			Effect: ct(a.ID + "-choice-effect"), Where: ct(a.ID + "-choice-where"), Right: "access",
+			Ways:  []register.Way{{Platforms: []string{"ios"}, Audience: ct(a.ID + "-choice-audience"), Steps: []register.Step{{Text: ct(a.ID + "-choice-way-step"), Steps: register.StepsOf(ct(a.ID + "-choice-sub-step"))}}}},
+			Links: []register.Link{{URL: "https://" + c(a.ID+"-choice-links") + ".example", Label: ct(a.ID + "-choice-link-label")}}}}
+		a.VisibleTo = &register.Visibility{To: "public", What: ct(a.ID + "-visible-what"), Control: ct(a.ID + "-visible-control")}
+		a.Topic = Canary + "-topic"
 		a.Cookies = []register.Cookie{{Name: c(a.ID + "-cookie-name"), Provider: "third-party", Recipient: Canary + "-vendor", Purpose: ct(a.ID + "-cookie-purpose"), Lifetime: "P1Y", Category: "advertising"}}
 		for i := range a.OnBehalfOf {
 			a.OnBehalfOf[i] = register.Party{LegalName: register.Name{"": c(a.ID + "-on-behalf-of-name")}, Address: c(a.ID + "-on-behalf-of-address"), Country: "NL", Email: c(a.ID+"-on-behalf-of") + "@example.com"}
