@@ -105,7 +105,10 @@ func SVG(c Chart) string {
 		d.caption(c.ToCaption)
 		top, last := centerY+h, centerY+h
 		for _, b := range c.To {
-			for _, a := range b.Arrow {
+			for i, a := range b.Arrow {
+				if i > 0 {
+					d.y += 4 // a little space between two labels
+				}
 				for _, l := range clip(wrap(a, (boxW-4)*10/(smallSize*6)), maxLabelLines) {
 					d.y += lineH
 					fmt.Fprintf(&d.body, `<text x="%d" y="%d" font-size="%d" font-style="italic" fill="#0b0c0c">%s</text>`, boxX+4, d.y-5, smallSize, esc(l))
