@@ -132,8 +132,12 @@ func (h *hugoSite) loadConfig(withTheme bool) (*allconfig.Configs, error) {
 	flags.Set("noBuildLock", true)
 	flags.Set("enableGitInfo", false)
 	flags.Set("buildDrafts", false)
-	flags.Set("buildFuture", false)
-	flags.Set("buildExpired", false)
+	// Pages are dated with the notice's effective date, which may lie ahead:
+	// a notice is published before it takes effect (Art. 13(3) GDPR). And
+	// what is built may not depend on the day of the build, so no page is
+	// left out for a date in the future or the past (no scheduling).
+	flags.Set("buildFuture", true)
+	flags.Set("buildExpired", true)
 	if withTheme {
 		flags.Set("theme", []string{defaultTheme})
 	}

@@ -564,3 +564,21 @@ x = "RAW"
 		})
 	}
 }
+
+// TestANoticeNotYetInEffectIsBuiltWhole: the pages are dated with the
+// notice's effective date. A notice is published before it takes effect, and
+// a build may not depend on its day, so a date in the future leaves no page
+// out (Hugo leaves future pages out by default).
+func TestANoticeNotYetInEffectIsBuiltWhole(t *testing.T) {
+	reg := publishtest.Sample()
+	reg.Organisation.EffectiveDate = "2999-01-01"
+	b := buildSite(t, hugoTOML, reg)
+	for _, name := range []string{
+		"public/activities/account/index.html", "public/en/activities/account/index.html",
+		"public/personal-data/contact-details/index.html", "public/recipients/cloud-host/index.html",
+		"public/rights/index.html", "public/en/activities/index.html",
+	} {
+		b.assertFileExists(name, true)
+	}
+	b.assertFileContent("public/en/index.html", "2999")
+}
