@@ -16,7 +16,9 @@ type topicGroup struct {
 	Name        string   `json:"name"`
 	Description string   `json:"description,omitempty"`
 	Activities  []string `json:"activities"` // ids, in the order the site lists them
-	Choices     []choice `json:"choices"`    // the choices of these activities, in their order
+	// Choices is the number of choices of these activities; the choices
+	// themselves are the activities' (not copied: the view stays small).
+	Choices int `json:"choices"`
 }
 
 // step is one step of a choice, with its sub-steps.
@@ -214,9 +216,8 @@ func (b *builder) topicGroups(v *view) []topicGroup {
 		}
 	}
 	for i := range out {
-		out[i].Choices = []choice{}
 		for _, id := range out[i].Activities {
-			out[i].Choices = append(out[i].Choices, v.Activities[id].Choices...)
+			out[i].Choices += len(v.Activities[id].Choices)
 		}
 	}
 	return out

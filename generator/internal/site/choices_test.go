@@ -364,3 +364,44 @@ func TestIconsAreDecorativeAndAlwaysBesideText(t *testing.T) {
 		t.Errorf("only %d icons found", n)
 	}
 }
+
+// TestActivitiesAreListedByTopicInTheSameOrderInBothLanguages: the hub and
+// the activities page list the activities by topic, in the order of
+// data/topics.toml, and in the same order in every language (not by name,
+// which sorts differently per language).
+func TestActivitiesAreListedByTopicInTheSameOrderInBothLanguages(t *testing.T) {
+	reg, file := shippedSite(t)
+	link := regexp.MustCompile(`href="(?:/en)?/activities/([a-z0-9-]+)/"`)
+	rank := reg.Ranks("topics")
+	topicOf := map[string]string{}
+	for _, a := range reg.Activities {
+		topicOf[a.ID] = a.Topic
+	}
+	for _, page := range []string{"index.html", "activities/index.html"} {
+		var orders [][]string
+		for _, dir := range []string{"", "en/"} {
+			var ids []string
+			text := file(dir + page)
+			if page == "index.html" {
+				text = section(t, text, "why") // the hub's list of purposes
+			}
+			for _, m := range link.FindAllStringSubmatch(text, -1) {
+				if len(ids) == 0 || ids[len(ids)-1] != m[1] {
+					ids = append(ids, m[1])
+				}
+			}
+			orders = append(orders, ids)
+			for i := 1; i < len(ids); i++ {
+				if rank[topicOf[ids[i]]] < rank[topicOf[ids[i-1]]] {
+					t.Errorf("%s%s: %s (%s) comes after %s (%s): not in the order of the topics", dir, page, ids[i], topicOf[ids[i]], ids[i-1], topicOf[ids[i-1]])
+				}
+			}
+		}
+		if strings.Join(orders[0], " ") != strings.Join(orders[1], " ") {
+			t.Errorf("%s: the languages list the activities in different orders:\nnl %v\nen %v", page, orders[0], orders[1])
+		}
+		if len(orders[0]) < 15 {
+			t.Errorf("%s: only %d activities found", page, len(orders[0]))
+		}
+	}
+}
