@@ -46,8 +46,8 @@ func TestBuildsBothLanguagesWithAPageForEveryPublicRecord(t *testing.T) {
 		`<strong>Gegevens die je ons zelf geeft</strong>: `,
 		`<a href="/personal-data/contact-details/">Contactgegevens</a>`,
 		`<a href="/activities/fraud-prevention/">Fraude voorkomen</a>`,
-		`Sommige gegevens gaan naar ontvangers buiten de Europese Economische Ruimte, in: `,
-		`<a href="/recipients/#transfers">Ontvangers, landen en waarborgen</a>`,
+		`Sommige gegevens worden verwerkt buiten de Europese Economische Ruimte, in: `,
+		`<a href="/recipients/#transfers">Ontvangers, landen en waarop elke doorgifte berust</a>`,
 	)
 	b.assertFileContent("public/personal-data/index.html",
 		`<h2 class="heading-l"><svg class="icon" aria-hidden="true" focusable="false"`,
@@ -581,4 +581,21 @@ func TestANoticeNotYetInEffectIsBuiltWhole(t *testing.T) {
 		b.assertFileExists(name, true)
 	}
 	b.assertFileContent("public/en/index.html", "2999")
+}
+
+// TestTheHubSaysSoWhenThereAreNoChoices: without a choice in any public
+// activity the hub's section on choices says there are none, instead of an
+// introduction above an empty list.
+func TestTheHubSaysSoWhenThereAreNoChoices(t *testing.T) {
+	reg := publishtest.Sample()
+	everyActivity(func(a *register.Activity) { a.Choices = nil })(reg)
+	b := buildSite(t, hugoTOML, reg)
+	b.assertFileContent("public/en/index.html", `<h2 id="choices" class="heading-l">Your choices</h2>
+  <p>There are no settings or choices to make here.</p>
+</section>`)
+	if hub := b.file("public/en/index.html"); strings.Contains(hub, "All your choices") {
+		t.Error("the hub links to all your choices, and there are none")
+	}
+	with := buildSite(t, hugoTOML, publishtest.Sample())
+	with.assertFileContent("public/en/index.html", "All your choices")
 }
