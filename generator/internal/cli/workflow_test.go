@@ -327,6 +327,9 @@ func TestGitHubWorkflowRunsOnAPullRequestAndOnMain(t *testing.T) {
 	gitIn(t, r.dir, "-c", "user.name=t", "-c", "user.email=t@t", "merge", "-q", "--no-ff", "-m", "Merge the survey", "survey")
 	os.RemoveAll(filepath.Join(r.dir, "export"))
 	steps, actions = githubSteps(t, "publish")
+	if got := actions["actions/checkout@v4"]["fetch-depth"]; got != "0" {
+		t.Errorf("the publish job's checkout has fetch-depth %q: without the history the site has no change log", got)
+	}
 	for _, s := range steps {
 		r.run(t, s)
 		if s.code != 0 {
