@@ -45,12 +45,13 @@ func (r *Repo) HasHead() bool {
 }
 
 // Log returns the commits of HEAD's history that changed files under paths
-// (relative to the project directory), newest first, as git log simplifies
+// (relative to the project directory), newest first (a commit always before
+// its parents, even when their dates are equal or out of order), as git log simplifies
 // it: a merge that takes a file from one side is not listed, the commit on
 // that side is, with its own date. Renames count as a deletion and an
 // addition; a merge lists no files.
 func (r *Repo) Log(paths ...string) ([]Commit, error) {
-	args := []string{"log", "--no-renames", "--name-status", "-z", "--format=%x01%H %ct %P", "HEAD", "--"}
+	args := []string{"log", "--topo-order", "--no-renames", "--name-status", "-z", "--format=%x01%H %ct %P", "HEAD", "--"}
 	args = append(args, paths...)
 	out, err := r.git(args...)
 	if err != nil {

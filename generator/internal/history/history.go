@@ -124,6 +124,7 @@ func Read(root string, opts Options) (*History, error) {
 	loaded := make([]*register.Register, len(versions))
 	errs := make([]error, len(versions))
 	var prev *Version
+	skipped := false // an older version did not validate
 	for i, v := range versions {
 		if i%batch == 0 {
 			var wg sync.WaitGroup
@@ -144,6 +145,7 @@ func Read(root string, opts Options) (*History, error) {
 		reg := loaded[i]
 		loaded[i] = nil
 		if reg == nil {
+			skipped = true
 			continue // a version that does not validate tells nothing reliable
 		}
 		v.reg, v.pub = reg, publicPart(reg)
@@ -151,8 +153,11 @@ func Read(root string, opts Options) (*History, error) {
 		for _, a := range v.pub.Activities {
 			v.publicActivity[a.ID] = true
 		}
-		if prev == nil && truncated {
-			v.baseline = true // older versions were not read: this one only serves to compare with
+		if prev == nil && (truncated || skipped) {
+			// Older versions were not read, or did not validate: this one
+			// only serves to compare with. It is not the first version, and
+			// what is public in it was not first published with it.
+			v.baseline = true
 		}
 		if prev != nil {
 			v.prevPub = prev.pub
@@ -230,6 +235,10 @@ func findVersions(repo *gitrepo.Repo, opts Options) ([]*Version, error) {
 			out = append(out, v)
 		}
 	}
+	// The log lists a commit before its parents: oldest first, then sorted
+	// by date below, versions of the same second keep the order of the
+	// history.
+	slices.Reverse(out)
 	if opts.Tags != "" {
 		tags, err := repo.Tags(opts.Tags)
 		if err != nil {

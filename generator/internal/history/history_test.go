@@ -573,3 +573,68 @@ func TestVersionWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionsInTheSameSecond: versions committed in the same second (a
+// script, a rebase) are taken in the order of the history, oldest first, so
+// each is compared with the one before it.
+func TestVersionsInTheSameSecond(t *testing.T) {
+	s := newScratch(t)
+	const second = "2026-03-01T10:00:00Z"
+	for _, v := range []string{"1", "2", "3"} {
+		s.version(v, "2026-03-01")
+		if v == "3" {
+			s.edit("data/activities/newsletter.toml", `period = "P2Y"`, `period = "P3Y"`)
+		}
+		s.commit(second, "version "+v)
+	}
+	h, err := history.Read(s.root, history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range h.Versions {
+		got = append(got, v.Label)
+	}
+	if want := "1 2 3"; strings.Join(got, " ") != want {
+		t.Fatalf("versions: got %q, want %q", strings.Join(got, " "), want)
+	}
+	if n := len(h.Versions[2].Public); n == 0 {
+		t.Error("version 3 has no public change: it was compared with the wrong version")
+	}
+	if n := len(h.Versions[1].Public); n != 0 {
+		t.Errorf("version 2 changed nothing public, but has %d changes", n)
+	}
+}
+
+// TestAVersionThatDoesNotValidateIsNoBeginning: when the oldest version does
+// not validate, the next one is not "the first version", and what is public
+// in it was not first published with it: it only serves to compare with.
+func TestAVersionThatDoesNotValidateIsNoBeginning(t *testing.T) {
+	s := newScratch(t)
+	s.version("1", "2026-01-05")
+	s.edit("data/activities/newsletter.toml", `period = "P2Y"`, `period = "two years"`)
+	s.commit("2026-01-05T10:00:00Z", "version 1, with a period that does not validate")
+	s.version("2", "2026-02-01")
+	s.edit("data/activities/newsletter.toml", `period = "two years"`, `period = "P2Y"`)
+	s.commit("2026-02-01T10:00:00Z", "version 2")
+	s.version("3", "2026-03-01")
+	s.edit("data/activities/newsletter.toml", `period = "P2Y"`, `period = "P3Y"`)
+	s.commit("2026-03-01T10:00:00Z", "version 3")
+
+	out := filepath.Join(t.TempDir(), "public")
+	h := s.build(out)
+	if h == nil || len(h.Versions) != 2 {
+		t.Fatalf("want versions 2 (a baseline) and 3, got %v", h)
+	}
+	if h.Versions[0].First() {
+		t.Error("version 2 is called the first version, but version 1 came before it")
+	}
+	page := read(t, filepath.Join(out, "en/changes/index.html"))
+	if strings.Contains(page, "The first version") || !strings.Contains(page, "version 3</h2>") || strings.Contains(page, "version 2</h2>") {
+		t.Errorf("want only version 3's entry:\n%s", main_(t, page))
+	}
+	if got := read(t, filepath.Join(out, "en/activities/newsletter/index.html")); strings.Contains(got, "First published") {
+		t.Errorf("the newsletter has a date of first publication, but it was public before version 2:\n%s",
+			regexp.MustCompile(`<p class="hint activity-dates">.*</p>`).FindString(got))
+	}
+}
