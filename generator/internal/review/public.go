@@ -1,6 +1,7 @@
 package review
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/privacy-as-code/ropa/generator/internal/change"
@@ -50,10 +51,15 @@ func PublicChanges(changes []change.Change, old, new *register.Register, notices
 	return out
 }
 
-// internalOnly reports whether a text edit names internal fields only.
+// notPublished are the fields outside [internal] that the site never shows:
+// when an activity was last confirmed, and the interval of those reviews.
+var notPublished = []string{"reviewed", "review_interval"}
+
+// internalOnly reports whether a text edit names internal fields only, or
+// fields the site does not publish.
 func internalOnly(fields string) bool {
 	for f := range strings.SplitSeq(fields, ", ") {
-		if f != "internal" && !strings.HasPrefix(f, "internal.") {
+		if f != "internal" && !strings.HasPrefix(f, "internal.") && !slices.Contains(notPublished, f) {
 			return false
 		}
 	}
