@@ -8,8 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/privacy-as-code/ropa/generator/internal/synth"
 )
 
 // reviewProject makes a project from testdata/project with the repository's
@@ -293,23 +291,7 @@ func TestReviewExitCodes(t *testing.T) {
 // seeds): both revisions are extracted from git, loaded, checked and built
 // as sites, and their notices compared, in one language.
 func BenchmarkReview(b *testing.B) {
-	dir := b.TempDir()
-	for _, name := range []string{"hugo.toml", "schemas", "themes", "content"} {
-		if err := copyTree(filepath.Join("../../..", name), filepath.Join(dir, name)); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := synth.Write(dir, synth.Options{Activities: 1000, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	gitRepo(b, dir)
-	if err := os.RemoveAll(filepath.Join(dir, "data")); err != nil {
-		b.Fatal(err)
-	}
-	if err := synth.Write(dir, synth.Options{Activities: 1000, Seed: 2}); err != nil {
-		b.Fatal(err)
-	}
-	commitAll(b, dir, "two")
+	dir := twoSyntheticRevisions(b, "hugo.toml", "schemas", "themes", "content")
 	out := filepath.Join(b.TempDir(), "review.html")
 	cpu, n := cpuSeconds(), 0
 	for b.Loop() {

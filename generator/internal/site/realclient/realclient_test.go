@@ -433,12 +433,7 @@ func TestAxeReportsNoWCAGViolations(t *testing.T) {
 // TestNuHTMLCheckerReportsNoErrors runs the W3C Nu HTML checker on every page
 // and the stylesheet.
 func TestNuHTMLCheckerReportsNoErrors(t *testing.T) {
-	realClients(t)
-	need(t, "vnu.jar", vnuPath(), installNode)
-	java, err := exec.LookPath("java")
-	if err != nil {
-		need(t, "java", "", "apt-get install -y default-jre-headless")
-	}
+	java := vnuJava(t)
 	dir := publicDir(t)
 	cmd := exec.Command(java, "-jar", vnuPath(), "--errors-only", "--also-check-css", "--skip-non-html", "--format", "gnu", dir)
 	out, err := cmd.CombinedOutput()
@@ -453,4 +448,17 @@ func TestNuHTMLCheckerReportsNoErrors(t *testing.T) {
 		return nil
 	})
 	t.Logf("checked %d HTML and CSS files", n)
+}
+
+// vnuJava returns the java command that runs the Nu HTML checker (vnuPath),
+// after checking that both are there.
+func vnuJava(t *testing.T) string {
+	t.Helper()
+	realClients(t)
+	need(t, "vnu.jar", vnuPath(), installNode)
+	java, err := exec.LookPath("java")
+	if err != nil {
+		need(t, "java", "", "apt-get install -y default-jre-headless")
+	}
+	return java
 }

@@ -172,12 +172,7 @@ func TestReviewOpensFromDisk(t *testing.T) {
 
 // TestReviewIsValidHTML runs the Nu HTML checker, with its CSS, on a redline.
 func TestReviewIsValidHTML(t *testing.T) {
-	realClients(t)
-	need(t, "vnu.jar", vnuPath(), installNode)
-	java, err := exec.LookPath("java")
-	if err != nil {
-		need(t, "java", "", "apt-get install -y default-jre-headless")
-	}
+	java := vnuJava(t)
 	file := redline(t)
 	if out, err := exec.Command(java, "-jar", vnuPath(), "--errors-only", "--also-check-css", "--format", "gnu", file).CombinedOutput(); err != nil {
 		t.Errorf("the Nu HTML checker reports errors (%v):\n%s", err, out)
