@@ -110,7 +110,7 @@ func (b *builder) view() (*view, error) {
 			ref: rr.ref, Path: recipientsSection + "/" + id,
 			Kind: rr.Kind, KindName: rr.KindName, Country: rr.Country, CountryName: rr.CountryName,
 			Description: b.t(r.Description),
-			Activities:  []string{}, Categories: []string{}, Transfers: []transfer{},
+			Activities:  []string{}, Categories: []string{}, TransferRows: []int{},
 		}
 	}
 
@@ -140,19 +140,22 @@ func (b *builder) view() (*view, error) {
 			rv := v.Recipients[r.ID]
 			rv.Activities = append(rv.Activities, a.ID)
 		}
+		av.TransferRows, av.RetentionRows = []int{}, []int{}
 		for _, t := range av.Transfers {
-			v.Transfers = append(v.Transfers, t)
+			av.TransferRows = append(av.TransferRows, len(v.Transfers))
 			if rv := v.Recipients[t.Recipient.ID]; rv != nil {
-				rv.Transfers = append(rv.Transfers, t)
+				rv.TransferRows = append(rv.TransferRows, len(v.Transfers))
 			}
+			v.Transfers = append(v.Transfers, t)
 		}
 		cookies = append(cookies, av.Cookies...)
 		for _, r := range av.Retention {
-			v.Retention = append(v.Retention, r)
 			for _, c := range r.Categories {
 				cv := v.Categories[c.ID]
-				cv.Retention = append(cv.Retention, categoryKept{Activity: a.ID, Text: r.Text})
+				cv.Retention = append(cv.Retention, categoryKept{Activity: a.ID, Row: len(v.Retention)})
 			}
+			av.RetentionRows = append(av.RetentionRows, len(v.Retention))
+			v.Retention = append(v.Retention, r)
 		}
 		if av.Requirement != nil {
 			v.Optional = append(v.Optional, optional{Activity: aref, Required: av.Requirement.Required, Consequence: av.Requirement.Consequence})
@@ -204,6 +207,12 @@ func (b *builder) view() (*view, error) {
 	}
 	for id, cs := range recCategories {
 		v.Recipients[id].Categories = b.pub.categoryRanks.Sort(cs.sorted())
+	}
+	for _, c := range v.Categories {
+		c.RetentionRows = make([]int, len(c.Retention))
+		for i, k := range c.Retention {
+			c.RetentionRows[i] = k.Row
+		}
 	}
 	v.Sources = b.sourceGroups(b.pub.categories)
 	v.RecipientKinds = b.kindGroups(v)
@@ -420,6 +429,7 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 			return nil, fmt.Errorf("publish: activity %q: retention[%d]: %w", a.ID, i, err)
 		}
 		rv.Text = text
+		rv.CategoryIDs = refIDs(rv.Categories)
 		av.Retention = append(av.Retention, rv)
 	}
 	for _, id := range b.pub.measureRanks.Sort(a.Measures) {
@@ -590,6 +600,7 @@ func (b *builder) sourceGroups(ids []string) []sourceGroup {
 			}
 		}
 		if len(g.Categories) > 0 {
+			g.CategoryIDs = refIDs(g.Categories)
 			out = append(out, g)
 		}
 	}
@@ -714,4 +725,13 @@ func (b *builder) retentionText(r register.Retention, rv *retention) (string, er
 		text += ", " + rv.Criteria
 	}
 	return text, nil
+}
+
+// refIDs returns the ids of categories, never nil.
+func refIDs(cs []categoryRef) []string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return ids
 }

@@ -32,13 +32,29 @@ func data(t *testing.T, reg *register.Register, lang string) map[string]any {
 // get walks a decoded JSON value along a path of keys and indexes, e.g. "activities.account.rights.0.name".
 func get(t *testing.T, v any, path string) any {
 	t.Helper()
+	root, list := v, ""
 	for _, k := range strings.Split(path, ".") {
+		// The view holds a transfer or retention row once, in its list of
+		// all of them, and a category once, in its map: elsewhere a
+		// position or an id stands for it, which the templates follow
+		// (index $v.transfers n, index $v.categories id), and so does this.
+		switch x := v.(type) {
+		case float64:
+			if rows, ok := root.(map[string]any)[list].([]any); ok && (list == "transfers" || list == "retention") {
+				v = rows[int(x)]
+			}
+		case string:
+			if list == "categories" {
+				v = root.(map[string]any)["categories"].(map[string]any)[x]
+			}
+		}
 		switch x := v.(type) {
 		case map[string]any:
 			var ok bool
 			if v, ok = x[k]; !ok {
 				t.Fatalf("%s: no key %q", path, k)
 			}
+			list = k
 		case []any:
 			i := 0
 			for _, c := range k {
@@ -109,7 +125,7 @@ func TestBuildResolvesAndDerives(t *testing.T) {
 		{nl, "activity_order.0", "tax-records"},
 		{en, "recipients.cloud-host.categories.0", "contact-details"},
 		{en, "rights.4.activities.0", "accessibility-support"},
-		{en, "categories.payment-details.retention.1.activity", "tax-records"},
+		{en, "categories.payment-details.retention.1.activity.id", "tax-records"},
 		{en, "categories.payment-details.retention.1.text", "7 years after the end of the financial year"},
 		{en, "recipients.cloud-host.transfers.0.country", "US"},
 		{en, "recipient_kinds.0.key", "processor"},

@@ -227,13 +227,16 @@ type transfer struct {
 
 type retention struct {
 	Activity   ref           `json:"activity"`
-	Categories []categoryRef `json:"categories"`
-	Period     string        `json:"period,omitempty"`  // in words, e.g. "7 jaar", or a range "7 tot 10 jaar"
-	UpTo       string        `json:"up_to,omitempty"`   // the longest period of a range, in words
-	Maximum    string        `json:"maximum,omitempty"` // with criteria: the longest, in words
-	Trigger    string        `json:"trigger,omitempty"`
-	Criteria   string        `json:"criteria,omitempty"`
-	Text       string        `json:"text"` // period and trigger, or the criteria
+	Categories []categoryRef `json:"-"`
+	// CategoryIDs are the ids of Categories: the view holds each
+	// category's name and link once, in its categories map.
+	CategoryIDs []string `json:"categories"`
+	Period      string   `json:"period,omitempty"`  // in words, e.g. "7 jaar", or a range "7 tot 10 jaar"
+	UpTo        string   `json:"up_to,omitempty"`   // the longest period of a range, in words
+	Maximum     string   `json:"maximum,omitempty"` // with criteria: the longest, in words
+	Trigger     string   `json:"trigger,omitempty"`
+	Criteria    string   `json:"criteria,omitempty"`
+	Text        string   `json:"text"` // period and trigger, or the criteria
 }
 
 type automated struct {
@@ -288,12 +291,19 @@ type activity struct {
 	SourceDetails string         `json:"source_details,omitempty"`
 	Requirement   *requirement   `json:"requirement,omitempty"`
 	Recipients    []recipientRef `json:"recipients"`
-	Transfers     []transfer     `json:"transfers"`
-	Retention     []retention    `json:"retention"`
-	Measures      []measure      `json:"measures"`
-	Automated     *automated     `json:"automated,omitempty"`
-	Rights        []rightRef     `json:"rights"`
-	NotApplying   []notApplying  `json:"not_applying"` // rights that do not apply here, with the reason
+	Transfers     []transfer     `json:"-"`
+	Retention     []retention    `json:"-"`
+	// TransferRows and RetentionRows are the activity's transfers and
+	// retention rows as positions in the view's lists of all transfers and
+	// all retention rows: each is in the view once, not once per page that
+	// shows it (at 10,000 activities the copies made the view three times
+	// as large, and Hugo holds the view decoded in memory).
+	TransferRows  []int         `json:"transfers"`
+	RetentionRows []int         `json:"retention"`
+	Measures      []measure     `json:"measures"`
+	Automated     *automated    `json:"automated,omitempty"`
+	Rights        []rightRef    `json:"rights"`
+	NotApplying   []notApplying `json:"not_applying"` // rights that do not apply here, with the reason
 	// RecipientsStated and TransfersStated are true when the record says
 	// explicitly who receives data and what is transferred, even when that is
 	// nobody and nothing; only then may the page say "nobody" or "nothing".
@@ -343,33 +353,41 @@ type category struct {
 	SourceName  string         `json:"source_name"`
 	Activities  []string       `json:"activities"` // ids of the activities that use it
 	Recipients  []string       `json:"recipients"` // ids of the recipients that may receive it
-	Retention   []categoryKept `json:"retention"`
+	Retention   []categoryKept `json:"-"`
+	// RetentionRows are the positions, in the view's list of all retention
+	// rows, of the rows that keep this category, in the order of Retention.
+	RetentionRows []int `json:"retention"`
 }
 
 // categoryKept is how long one activity keeps a data category.
 type categoryKept struct {
-	Activity string `json:"activity"` // id
-	Text     string `json:"text"`
+	Activity string // id
+	Row      int    // the position of the retention row in the view's list
 }
 
 type recipient struct {
 	ref
-	Path        string     `json:"path"`
-	Kind        string     `json:"kind"`
-	KindName    string     `json:"kind_name"`
-	Country     string     `json:"country"`
-	CountryName string     `json:"country_name"`
-	Description string     `json:"description"`
-	Activities  []string   `json:"activities"` // ids of the activities that share data with it
-	Categories  []string   `json:"categories"` // ids of the data categories it may receive
-	Transfers   []transfer `json:"transfers"`
+	Path        string   `json:"path"`
+	Kind        string   `json:"kind"`
+	KindName    string   `json:"kind_name"`
+	Country     string   `json:"country"`
+	CountryName string   `json:"country_name"`
+	Description string   `json:"description"`
+	Activities  []string `json:"activities"` // ids of the activities that share data with it
+	Categories  []string `json:"categories"` // ids of the data categories it may receive
+	// TransferRows are the positions of its transfers in the view's list of
+	// all transfers.
+	TransferRows []int `json:"transfers"`
 }
 
 type sourceGroup struct {
 	Key         string        `json:"key"`
 	Name        string        `json:"name"`
 	Explanation string        `json:"explanation"`
-	Categories  []categoryRef `json:"categories"`
+	Categories  []categoryRef `json:"-"`
+	// CategoryIDs are the ids of Categories: the view holds each
+	// category's name and link once, in its categories map.
+	CategoryIDs []string `json:"categories"`
 }
 
 type optional struct {

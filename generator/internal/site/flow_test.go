@@ -160,22 +160,26 @@ func TestEveryActivityPageHasItsDataFlowPicture(t *testing.T) {
 	}
 	def := reg.DefaultLanguage
 	checked, transfers := 0, 0
+	type viewTransfer struct {
+		Recipient struct{ ID string } `json:"recipient"`
+		Country   string              `json:"country"`
+		Safeguard struct {
+			Name    string `json:"name"`
+			Article string `json:"article"`
+		} `json:"safeguard"`
+	}
 	for _, lang := range []string{"nl", "en"} {
 		raw, _ := s.DataJSON(lang)
 		var view struct {
 			Recipients map[string]struct {
 				CountryName string `json:"country_name"`
 			} `json:"recipients"`
+			// An activity's transfers are positions in the list of all
+			// transfers.
 			Activities map[string]struct {
-				Transfers []struct {
-					Recipient struct{ ID string } `json:"recipient"`
-					Country   string              `json:"country"`
-					Safeguard struct {
-						Name    string `json:"name"`
-						Article string `json:"article"`
-					} `json:"safeguard"`
-				} `json:"transfers"`
+				Transfers []int `json:"transfers"`
 			} `json:"activities"`
+			Transfers []viewTransfer `json:"transfers"`
 		}
 		if err := json.Unmarshal(raw, &view); err != nil {
 			t.Fatal(err)
@@ -250,7 +254,10 @@ func TestEveryActivityPageHasItsDataFlowPicture(t *testing.T) {
 				wantTo = append(wantTo, reg.Recipients[id].Name.In(lang, def))
 			}
 			labels := map[string][]string{} // box heading -> what its arrow must say
-			vt := view.Activities[a.ID].Transfers
+			var vt []viewTransfer
+			for _, i := range view.Activities[a.ID].Transfers {
+				vt = append(vt, view.Transfers[i])
+			}
 			for _, tr := range a.Transfers {
 				for _, code := range append([]string{tr.Country}, tr.Countries...) {
 					if code == "" {

@@ -9,12 +9,14 @@
 package site
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/privacy-as-code/ropa/generator/internal/outputs"
 	"github.com/privacy-as-code/ropa/generator/internal/publish"
@@ -189,28 +191,24 @@ func checkReplaceable(root, publishDir string) (string, error) {
 // generated is what Hugo reads besides the project: the view per language and
 // the machine-readable register.
 type generated struct {
-	views    map[string][]byte // language -> JSON
+	site     *publish.Site
 	history  map[string][]byte // language -> JSON of the change log; empty without history
 	register []byte
 }
 
 // generate derives the view per language and the register, with formal
-// words in the languages of formal.
+// words in the languages of formal. The views are encoded when written.
 func generate(reg *register.Register, history History, formal map[string]bool) (*generated, error) {
 	s, err := publish.BuildWith(reg, publish.Options{Formal: formal})
 	if err != nil {
 		return nil, err
 	}
-	g := &generated{views: map[string][]byte{}, history: map[string][]byte{}}
-	for _, lang := range s.Languages() {
-		if g.views[lang], err = s.DataJSON(lang); err != nil {
-			return nil, err
-		}
-		if history == nil {
-			continue
-		}
-		if g.history[lang], err = history.ViewJSON(lang, formal[lang]); err != nil {
-			return nil, err
+	g := &generated{site: s, history: map[string][]byte{}}
+	if history != nil {
+		for _, lang := range s.Languages() {
+			if g.history[lang], err = history.ViewJSON(lang, formal[lang]); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if g.register, err = s.RegisterJSON(); err != nil {
@@ -230,7 +228,10 @@ func makeGeneratedDirs(dir string) error {
 }
 
 // write puts the generated files under dir: data/ropa/<lang>.json and
-// static/register.json, ready to be mounted.
+// static/register.json, ready to be mounted. The views of the languages are
+// encoded at the same time, each straight into its file: at 10,000
+// activities one is over 100 MB, and a buffer of that size costs more to
+// grow than to fill.
 func (g *generated) write(dir string) error {
 	dataDir := filepath.Join(dir, "data", dataName)
 	staticDir := filepath.Join(dir, "static")
@@ -239,10 +240,17 @@ func (g *generated) write(dir string) error {
 			return err
 		}
 	}
-	for lang, b := range g.views {
-		if err := writeIfChanged(filepath.Join(dataDir, lang+".json"), b); err != nil {
-			return err
-		}
+	langs := g.site.Languages()
+	errs := make([]error, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() {
+			errs[i] = writeStreamed(filepath.Join(dataDir, lang+".json"), func(w io.Writer) error { return g.site.WriteDataJSON(lang, w) })
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	if len(g.history) > 0 {
 		historyDir := filepath.Join(dir, "data", historyName)
@@ -256,6 +264,23 @@ func (g *generated) write(dir string) error {
 		}
 	}
 	return writeIfChanged(filepath.Join(staticDir, "register.json"), g.register)
+}
+
+// writeStreamed writes a file through a buffer with encode.
+func writeStreamed(name string, encode func(io.Writer) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	err = encode(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // writeIfChanged writes b to name unless it already holds b, so a watcher
