@@ -76,6 +76,7 @@ const (
 // SVG returns the chart as an <svg> element.
 func SVG(c Chart) string {
 	d := &drawing{id: cleanID(c.ID), y: margin}
+	d.body.Grow(8 << 10) // a picture of a few boxes is 4 to 10 kB
 
 	// The boxes the data comes from, joined by a line to the center.
 	var fromMids []int
@@ -127,6 +128,7 @@ func SVG(c Chart) string {
 	height := d.y - gap + margin
 
 	var out strings.Builder
+	out.Grow(d.body.Len() + 1024 + 2*len(c.Desc))
 	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" class="flow" role="img" aria-labelledby="%[1]s-title %[1]s-desc" viewBox="0 0 %[2]d %[3]d" width="%[2]d" height="%[3]d">`, d.id, width, height)
 	fmt.Fprintf(&out, `<title id="%s-title">%s</title>`, d.id, esc(clean(c.Title)))
 	fmt.Fprintf(&out, `<desc id="%s-desc">%s</desc>`, d.id, esc(clean(c.Desc)))

@@ -14,9 +14,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/privacy-as-code/ropa/generator/internal/country"
 	"github.com/privacy-as-code/ropa/generator/internal/register"
@@ -45,24 +47,63 @@ func (s *Site) Languages() []string { return slices.Clone(s.languages) }
 // DataJSON returns the view of one language as compact JSON: the data the
 // theme's templates read as hugo.Data.ropa.<lang>.
 func (s *Site) DataJSON(lang string) ([]byte, error) {
-	v, ok := s.views[lang]
-	if !ok {
-		return nil, fmt.Errorf("publish: no language %q", lang)
+	var buf bytes.Buffer
+	if err := s.WriteDataJSON(lang, &buf); err != nil {
+		return nil, err
 	}
-	return marshal(v, "")
+	return buf.Bytes(), nil
 }
 
 // WriteDataJSON writes the view of one language as compact JSON to w, the
-// same bytes as DataJSON, without holding them in memory: at 10,000
-// activities a view is over 100 MB.
+// same bytes as DataJSON, one activity at a time: at 10,000 activities a
+// view is over 150 MB.
 func (s *Site) WriteDataJSON(lang string, w io.Writer) error {
 	v, ok := s.views[lang]
 	if !ok {
 		return fmt.Errorf("publish: no language %q", lang)
 	}
-	enc := json.NewEncoder(w)
+	return v.writeJSON(w)
+}
+
+// writeJSON writes the view as one JSON object: "activities" first, each
+// activity encoded on its own in the order of its id, then the other fields
+// as encoding/json writes them.
+func (v *view) writeJSON(w io.Writer) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	ids := slices.Sorted(maps.Keys(v.Activities))
+	buf.WriteString(`{"activities":{`)
+	for i, id := range ids {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := enc.Encode(id); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // the newline Encode ends with
+		buf.WriteByte(':')
+		if err := enc.Encode(v.Activities[id]); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1)
+		if buf.Len() >= 1<<16 {
+			if _, err := w.Write(buf.Bytes()); err != nil {
+				return err
+			}
+			buf.Reset()
+		}
+	}
+	buf.WriteString("},")
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	buf.Reset()
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes()[1:]) // the rest of the object, without its "{"
+	return err
 }
 
 // RegisterJSON returns the machine-readable public register (served as
@@ -115,12 +156,20 @@ func BuildWith(reg *register.Register, opts Options) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{languages: slices.Clone(langs), views: map[string]*view{}}
-	for _, lang := range langs {
-		v, err := newBuilder(reg, pub, lang, def, opts.Formal[lang]).view()
-		if err != nil {
-			return nil, err
+	// The languages are built at the same time: each builder reads the
+	// register and writes only its own view.
+	views := make([]*view, len(langs))
+	errs := make([]error, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() { views[i], errs[i] = newBuilder(reg, pub, lang, def, opts.Formal[lang]).view() })
+	}
+	wg.Wait()
+	for i, lang := range langs {
+		if errs[i] != nil {
+			return nil, errs[i] // the first language's error first, as before
 		}
-		s.views[lang] = v
+		s.views[lang] = views[i]
 	}
 	s.register, err = buildRegister(reg, pub, langs, def)
 	if err != nil {

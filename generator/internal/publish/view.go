@@ -24,8 +24,10 @@ type view struct {
 	Procedure          procedure `json:"procedure"`
 
 	// Activities, Categories and Recipients are keyed by id; each value is
-	// one page of the site.
-	Activities map[string]*activity `json:"activities"`
+	// one page of the site. Activities is written by writeJSON, one at a
+	// time, not by encoding/json with the rest: the encoder holds all it
+	// writes in one buffer, which at 10,000 activities grew to over 150 MB.
+	Activities map[string]*activity `json:"-"`
 	// ActivityOrder lists the activity ids in the order the site lists
 	// them: by topic (see Topics), else by name.
 	ActivityOrder []string `json:"activity_order"`
