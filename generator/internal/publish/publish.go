@@ -62,36 +62,80 @@ func (s *Site) WriteDataJSON(lang string, w io.Writer) error {
 	if !ok {
 		return fmt.Errorf("publish: no language %q", lang)
 	}
-	return v.writeJSON(w)
+	return v.writeJSON(w, true)
 }
 
-// writeJSON writes the view as one JSON object: "activities" first, each
-// activity encoded on its own in the order of its id, then the other fields
-// as encoding/json writes them.
-func (v *view) writeJSON(w io.Writer) error {
+// WriteDataFiles writes the view of one language as Hugo data files, made
+// with create: <lang>.json with everything but the activities, and
+// <lang>/activities/<id>.json with each activity. Hugo puts them together
+// as the same hugo.Data.ropa.<lang> as DataJSON's one file, but reads many
+// small files faster than one of over 150 MB, which it holds twice while it
+// reads it. The activity ids are safe as file names (see schemas/).
+func (s *Site) WriteDataFiles(lang string, create func(name string) (io.WriteCloser, error)) error {
+	v, ok := s.views[lang]
+	if !ok {
+		return fmt.Errorf("publish: no language %q", lang)
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	ids := slices.Sorted(maps.Keys(v.Activities))
-	buf.WriteString(`{"activities":{`)
-	for i, id := range ids {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		if err := enc.Encode(id); err != nil {
-			return err
-		}
-		buf.Truncate(buf.Len() - 1) // the newline Encode ends with
-		buf.WriteByte(':')
+	for _, id := range slices.Sorted(maps.Keys(v.Activities)) {
+		buf.Reset()
 		if err := enc.Encode(v.Activities[id]); err != nil {
 			return err
 		}
-		buf.Truncate(buf.Len() - 1)
-		if buf.Len() >= 1<<16 {
-			if _, err := w.Write(buf.Bytes()); err != nil {
+		if err := writeTo(create, lang+"/activities/"+id+".json", buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	buf.Reset()
+	if err := v.writeJSON(&buf, false); err != nil {
+		return err
+	}
+	return writeTo(create, lang+".json", buf.Bytes())
+}
+
+func writeTo(create func(string) (io.WriteCloser, error), name string, b []byte) error {
+	w, err := create(name)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// writeJSON writes the view as one JSON object: "activities" first, each
+// activity encoded on its own in the order of its id (or, without
+// activities, an empty object), then the other fields as encoding/json
+// writes them.
+func (v *view) writeJSON(w io.Writer, activities bool) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	buf.WriteString(`{"activities":{`)
+	if activities {
+		for i, id := range slices.Sorted(maps.Keys(v.Activities)) {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := enc.Encode(id); err != nil {
 				return err
 			}
-			buf.Reset()
+			buf.Truncate(buf.Len() - 1) // the newline Encode ends with
+			buf.WriteByte(':')
+			if err := enc.Encode(v.Activities[id]); err != nil {
+				return err
+			}
+			buf.Truncate(buf.Len() - 1)
+			if buf.Len() >= 1<<16 {
+				if _, err := w.Write(buf.Bytes()); err != nil {
+					return err
+				}
+				buf.Reset()
+			}
 		}
 	}
 	buf.WriteString("},")

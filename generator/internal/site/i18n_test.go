@@ -30,7 +30,7 @@ func TestEveryInterfaceStringIsTranslated(t *testing.T) {
 	nl, en := keysOf("nl"), keysOf("en")
 
 	used := map[string]bool{}
-	call := regexp.MustCompile(`(?:i18n|partial "t.html") "([a-z_]+)"`)
+	call := regexp.MustCompile(`(?:i18n|partial "t.html"|partialCached "t.html") "([a-z_]+)"`)
 	dynamic := regexp.MustCompile(`"key" "([a-z_]+)"|\(slice \.sections\.[a-z]+ "([a-z_]+)"\)`)
 	scan := func(dir string) {
 		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

@@ -9,7 +9,6 @@
 package site
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -227,11 +226,10 @@ func makeGeneratedDirs(dir string) error {
 	return nil
 }
 
-// write puts the generated files under dir: data/ropa/<lang>.json and
-// static/register.json, ready to be mounted. The views of the languages are
-// encoded at the same time, each straight into its file: at 10,000
-// activities one is over 100 MB, and a buffer of that size costs more to
-// grow than to fill.
+// write puts the generated files under dir: the view of each language as
+// data/ropa/<lang>.json and one data/ropa/<lang>/activities/<id>.json per
+// activity (see publish.WriteDataFiles), and static/register.json, ready to
+// be mounted. The languages are written at the same time.
 func (g *generated) write(dir string) error {
 	dataDir := filepath.Join(dir, "data", dataName)
 	staticDir := filepath.Join(dir, "static")
@@ -244,8 +242,18 @@ func (g *generated) write(dir string) error {
 	errs := make([]error, len(langs))
 	var wg sync.WaitGroup
 	for i, lang := range langs {
+		// Start empty: a file left from an earlier build would bring back
+		// an activity that is gone.
+		if err := os.RemoveAll(filepath.Join(dataDir, lang)); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dataDir, lang, "activities"), 0o755); err != nil {
+			return err
+		}
 		wg.Go(func() {
-			errs[i] = writeStreamed(filepath.Join(dataDir, lang+".json"), func(w io.Writer) error { return g.site.WriteDataJSON(lang, w) })
+			errs[i] = g.site.WriteDataFiles(lang, func(name string) (io.WriteCloser, error) {
+				return os.Create(filepath.Join(dataDir, filepath.FromSlash(name)))
+			})
 		})
 	}
 	wg.Wait()
@@ -264,23 +272,6 @@ func (g *generated) write(dir string) error {
 		}
 	}
 	return writeIfChanged(filepath.Join(staticDir, "register.json"), g.register)
-}
-
-// writeStreamed writes a file through a buffer with encode.
-func writeStreamed(name string, encode func(io.Writer) error) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	err = encode(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // writeIfChanged writes b to name unless it already holds b, so a watcher
