@@ -58,8 +58,10 @@ func publicDir(t *testing.T) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if builtDir != "" {
-		os.RemoveAll(filepath.Dir(builtDir))
+	for _, dir := range []string{builtDir, scaleDir} {
+		if dir != "" {
+			os.RemoveAll(filepath.Dir(dir))
+		}
 	}
 	os.Exit(code)
 }
@@ -138,8 +140,15 @@ type browser struct {
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
 	realClients(t)
+	return newBrowserOn(t, publicDir(t))
+}
+
+// newBrowserOn is newBrowser on the site built in dir.
+func newBrowserOn(t *testing.T, dir string) *browser {
+	t.Helper()
+	realClients(t)
 	need(t, "chromium", chromiumPath(), installChromium)
-	srv := httptest.NewServer(http.FileServer(http.Dir(publicDir(t))))
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	t.Cleanup(srv.Close)
 	base, _ := url.Parse(srv.URL)
 
@@ -216,6 +225,15 @@ func (b *browser) externalRequests() []string {
 // other language. No request may leave the loopback server.
 func TestCrawlBothLanguages(t *testing.T) {
 	b := newBrowser(t)
+	if pages := crawl(t, b); pages < 20 {
+		t.Errorf("crawled only %d pages", pages)
+	}
+}
+
+// crawl crawls the site b serves as TestCrawlBothLanguages says and returns
+// the number of pages it opened.
+func crawl(t *testing.T, b *browser) int {
+	t.Helper()
 	queue := []string{"/", "/en/"}
 	seen := map[string]bool{"/": true, "/en/": true}
 	fragments := map[string]bool{} // "path#id" linked from somewhere
@@ -290,13 +308,11 @@ func TestCrawlBothLanguages(t *testing.T) {
 			t.Errorf("%s: status %d", r, resp.StatusCode)
 		}
 	}
-	if pages < 20 {
-		t.Errorf("crawled only %d pages", pages)
-	}
 	if ext := b.externalRequests(); len(ext) > 0 {
 		t.Errorf("the browser made %d request(s) outside the site: %v", len(ext), ext)
 	}
 	t.Logf("crawled %d pages, %d fragments and %d other files", pages, len(fragments), len(resources))
+	return pages
 }
 
 // screenshotPages are the pages a reviewer looks at, in both languages.
@@ -407,14 +423,21 @@ func TestAxeReportsNoWCAGViolations(t *testing.T) {
 		t.Fatal(err)
 	}
 	activity := firstActivity(t, b)
-	for _, path := range []string{"/", "/en/", activity, strings.TrimPrefix(activity, "/en"), "/rights/", "/en/rights/", "/about/", "/en/about/", "/search/?q=cookies", "/en/search/?q=cookies", "/choices/", "/en/choices/"} {
+	axe(t, b, string(src), "/", "/en/", activity, strings.TrimPrefix(activity, "/en"), "/rights/", "/en/rights/", "/about/", "/en/about/", "/search/?q=cookies", "/en/search/?q=cookies", "/choices/", "/en/choices/")
+}
+
+// axe runs axe-core (its source in src) on each of paths in b; a path with
+// ?q= must show search results.
+func axe(t *testing.T, b *browser, src string, paths ...string) {
+	t.Helper()
+	for _, path := range paths {
 		b.open(t, path)
 		if strings.Contains(path, "?q=") {
 			if found, _ := b.results(t); len(found) == 0 {
 				t.Errorf("%s: no results to check", path)
 			}
 		}
-		eval[chromedp.Void](t, b, string(src))
+		eval[chromedp.Void](t, b, src)
 		res := eval[axeResult](t, b, `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})`, chromedp.EvalAwaitPromise)
 		for _, v := range res.Violations {
 			for _, n := range v.Nodes {
@@ -433,8 +456,12 @@ func TestAxeReportsNoWCAGViolations(t *testing.T) {
 // TestNuHTMLCheckerReportsNoErrors runs the W3C Nu HTML checker on every page
 // and the stylesheet.
 func TestNuHTMLCheckerReportsNoErrors(t *testing.T) {
-	java := vnuJava(t)
-	dir := publicDir(t)
+	nuCheck(t, vnuJava(t), publicDir(t))
+}
+
+// nuCheck runs the Nu HTML checker on every page and stylesheet under dir.
+func nuCheck(t *testing.T, java, dir string) {
+	t.Helper()
 	cmd := exec.Command(java, "-jar", vnuPath(), "--errors-only", "--also-check-css", "--skip-non-html", "--format", "gnu", dir)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
