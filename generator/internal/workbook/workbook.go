@@ -132,8 +132,11 @@ func encodeBook(w io.Writer, reg *register.Register, opts Options, spill bool) (
 		}
 	}()
 	date, dated := recordDate(reg.Organisation.EffectiveDate)
-	z := newSortedZip(nil, date)
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { z.w = w; return z })
+	// The archive goes straight to w: excelize would have it written into
+	// a buffer of its own, the whole file in memory once more, which it
+	// then copies to w. Nothing else may reach that buffer (see outside).
+	z := newSortedZip(w, date)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 
 	b := &book{f: f, c: c, zip: z, spill: spill}
 	if err := b.newStyles(); err != nil {
@@ -157,7 +160,7 @@ func encodeBook(w io.Writer, reg *register.Register, opts Options, spill bool) (
 	if err := b.setProperties(dated); err != nil {
 		return 0, fmt.Errorf("workbook: properties: %w", err)
 	}
-	if err := f.Write(w); err != nil {
+	if err := f.Write(outside{}); err != nil {
 		return 0, fmt.Errorf("workbook: %w", err)
 	}
 	for _, s := range sheets {
@@ -166,6 +169,18 @@ func encodeBook(w io.Writer, reg *register.Register, opts Options, spill bool) (
 		}
 	}
 	return moved, nil
+}
+
+// outside is where excelize writes its copy of the file, which the archive
+// wrote to the real writer directly: it must stay empty. Should excelize
+// write anything outside the archive, the workbook is refused.
+type outside struct{}
+
+func (outside) Write(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	return 0, fmt.Errorf("excelize wrote %d bytes outside the archive", len(p))
 }
 
 // recordDate returns the date of the record as a time, and whether the
