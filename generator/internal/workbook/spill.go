@@ -11,7 +11,7 @@ import (
 
 // spillSize is how many bytes of a sheet's XML a stream writer may hold
 // before spill moves them into the archive.
-const spillSize = 256 << 10
+const spillSize = 1 << 20
 
 // spill keeps excelize's stream writer of a sheet from holding the whole
 // sheet. The stream writer writes the sheet's XML into a bytes.Buffer of its
