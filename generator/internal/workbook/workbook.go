@@ -132,10 +132,13 @@ func encodeBook(w io.Writer, reg *register.Register, opts Options, spill bool) (
 		}
 	}()
 	date, dated := recordDate(reg.Organisation.EffectiveDate)
-	// The archive goes straight to w: excelize would have it written into
-	// a buffer of its own, the whole file in memory once more, which it
-	// then copies to w. Nothing else may reach that buffer (see outside).
-	z := newSortedZip(w, date)
+	// The archive goes straight to w once excelize is done with it: excelize
+	// would have it written into a buffer of its own, the whole file in
+	// memory once more, which it then copies to w. Nothing else may reach
+	// that buffer (see outside). excelize closes the archive also when it
+	// fails; only after it succeeds is the archive written, so that a failure
+	// writes nothing to w.
+	z := newSortedZip(nil, date)
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 
 	b := &book{f: f, c: c, zip: z, spill: spill}
@@ -161,6 +164,9 @@ func encodeBook(w io.Writer, reg *register.Register, opts Options, spill bool) (
 		return 0, fmt.Errorf("workbook: properties: %w", err)
 	}
 	if err := f.Write(outside{}); err != nil {
+		return 0, fmt.Errorf("workbook: %w", err)
+	}
+	if err := z.writeArchive(w); err != nil {
 		return 0, fmt.Errorf("workbook: %w", err)
 	}
 	for _, s := range sheets {

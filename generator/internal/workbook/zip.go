@@ -26,8 +26,9 @@ import (
 // stream of a large sheet is compressed while its rows are written, instead
 // of waiting whole, uncompressed, in excelize's buffer.
 type sortedZip struct {
-	w        io.Writer
+	w        io.Writer // where Close writes the archive; nil: writeArchive does, later
 	modified time.Time
+	closed   bool       // Close has completed the entries
 	mu       sync.Mutex // guards entries and begun, which begin changes from the goroutines that fill the sheets
 	entries  []*zipEntry
 	begun    map[string]*zipEntry // entries begun and not yet created
@@ -137,19 +138,34 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 	})
 }
 
-// Close writes the archive: entries sorted by name, each with the fixed time.
+// Close completes the entries and, when the writer is set, writes the
+// archive to it (see writeArchive).
 func (z *sortedZip) Close() error {
 	if err := z.finish(); err != nil {
 		return err
 	}
 	if len(z.begun) > 0 {
-		return errors.New("workbook: zip: entries begun and never created: " + strings.Join(slices.Sorted(maps.Keys(z.begun)), ", "))
+		z.err = errors.New("workbook: zip: entries begun and never created: " + strings.Join(slices.Sorted(maps.Keys(z.begun)), ", "))
+		return z.err
+	}
+	z.closed = true
+	if z.w == nil {
+		return nil
+	}
+	return z.writeArchive(z.w)
+}
+
+// writeArchive writes the archive of the closed entries to w: entries sorted
+// by name, each with the fixed time.
+func (z *sortedZip) writeArchive(w io.Writer) error {
+	if !z.closed {
+		return errors.New("workbook: zip: the archive is written before it is closed")
 	}
 	slices.SortStableFunc(z.entries, func(a, b *zipEntry) int { return strings.Compare(a.name, b.name) })
-	zw := zip.NewWriter(z.w)
+	zw := zip.NewWriter(w)
 	date, clock, extra := zipTime(z.modified)
 	for _, e := range z.entries {
-		w, err := zw.CreateRaw(&zip.FileHeader{
+		ew, err := zw.CreateRaw(&zip.FileHeader{
 			Name:               e.name,
 			Method:             zip.Deflate,
 			Modified:           z.modified,
@@ -163,7 +179,7 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(e.data.Bytes()); err != nil {
+		if _, err := ew.Write(e.data.Bytes()); err != nil {
 			return err
 		}
 	}

@@ -146,3 +146,56 @@ func TestSortedZipBegunNeverCreated(t *testing.T) {
 		t.Errorf("error = %v, want %s", err, want)
 	}
 }
+
+// TestSortedZipWrittenAfterClose: without a writer, Close only completes the
+// entries, and writeArchive writes the same archive afterwards; an archive
+// that failed to close is never written (Encode writes nothing then).
+func TestSortedZipWrittenAfterClose(t *testing.T) {
+	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	fill := func(z *sortedZip) {
+		for _, name := range []string{"b.xml", "a.xml"} {
+			w, err := z.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.WriteString(w, strings.Repeat(name, 1000)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var direct bytes.Buffer
+	z := newSortedZip(&direct, day)
+	fill(z)
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	later := newSortedZip(nil, day)
+	fill(later)
+	var out bytes.Buffer
+	if err := later.writeArchive(&out); err == nil || out.Len() > 0 {
+		t.Errorf("writeArchive before Close: error %v, %d bytes written", err, out.Len())
+	}
+	if err := later.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := later.writeArchive(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out.Bytes(), direct.Bytes()) {
+		t.Errorf("the archive written after Close differs from the one Close wrote")
+	}
+
+	failed := newSortedZip(nil, day)
+	fill(failed)
+	if _, err := failed.begin("c.xml"); err != nil {
+		t.Fatal(err)
+	}
+	if err := failed.Close(); err == nil {
+		t.Fatal("Close with an entry begun and never created: no error")
+	}
+	out.Reset()
+	if err := failed.writeArchive(&out); err == nil || out.Len() > 0 {
+		t.Errorf("writeArchive after a failed Close: error %v, %d bytes written", err, out.Len())
+	}
+}
