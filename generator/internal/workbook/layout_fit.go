@@ -25,28 +25,46 @@ const (
 	minWidth = 6.0
 )
 
-// fitWidths returns the width of each column: wide enough for its longest
-// line (and its header's longest word), at most the column's own width.
-func fitWidths(cols []column, header []string, rows [][]string) []float64 {
-	widths := make([]float64, len(cols))
-	for n, col := range cols {
-		need := 0
-		need = longestWord(header[n]) + 2 // bold
-		word := 0
-		for _, r := range rows {
-			cell := r[n]
-			if float64(need) < col.width {
-				need = max(need, longestLine(cell)+1)
-			}
-			// Only a word longer than the column matters, and a cell of
-			// fewer bytes than that has none.
-			if float64(len(cell)) >= max(col.width, float64(word)) && float64(word) < maxWordWidth {
-				word = max(word, longestWord(cell)+1)
-			}
+// widthFitter fits the width of each column to its cells, given a row at a
+// time, so that the rows need not be kept: wide enough for its longest line
+// (and its header's longest word), at most the column's own width.
+type widthFitter struct {
+	cols []column
+	need []int // characters of the longest line, while less than the column's width
+	word []int // characters of the longest word longer than the column, up to maxWordWidth
+}
+
+// newWidthFitter starts the fitting of columns cols with the given header.
+func newWidthFitter(cols []column, header []string) *widthFitter {
+	f := &widthFitter{cols: cols, need: make([]int, len(cols)), word: make([]int, len(cols))}
+	for n := range cols {
+		f.need[n] = longestWord(header[n]) + 2 // bold
+	}
+	return f
+}
+
+// add fits the columns to a body row, one cell per column.
+func (f *widthFitter) add(row []string) {
+	for n, col := range f.cols {
+		cell := row[n]
+		if float64(f.need[n]) < col.width {
+			f.need[n] = max(f.need[n], longestLine(cell)+1)
 		}
+		// Only a word longer than the column matters, and a cell of
+		// fewer bytes than that has none.
+		if word := f.word[n]; float64(len(cell)) >= max(col.width, float64(word)) && float64(word) < maxWordWidth {
+			f.word[n] = max(word, longestWord(cell)+1)
+		}
+	}
+}
+
+// widths returns the width of each column, in characters.
+func (f *widthFitter) widths() []float64 {
+	widths := make([]float64, len(f.cols))
+	for n, col := range f.cols {
 		// A spreadsheet does not break a word: the column is at least as
 		// wide as its longest word, up to maxWordWidth.
-		widths[n] = max(min(max(float64(need), minWidth), col.width), min(float64(word), maxWordWidth))
+		widths[n] = max(min(max(float64(f.need[n]), minWidth), col.width), min(float64(f.word[n]), maxWordWidth))
 	}
 	return widths
 }

@@ -91,23 +91,32 @@ func Write(path string, reg *register.Register, opts Options) (err error) {
 
 // Encode writes the workbook to w. The same register and options always give
 // the same bytes.
-func Encode(w io.Writer, reg *register.Register, opts Options) (err error) {
+func Encode(w io.Writer, reg *register.Register, opts Options) error {
+	_, err := encodeBook(w, reg, opts, true)
+	return err
+}
+
+// encodeBook is Encode; with spill, the stream of each large sheet moves
+// into the archive as its rows are written (see spill), else it waits whole
+// in excelize's buffer. It returns the bytes that spill moved. The two ways
+// give the same bytes.
+func encodeBook(w io.Writer, reg *register.Register, opts Options, spill bool) (moved int64, err error) {
 	if reg == nil {
-		return errors.New("workbook: no register")
+		return 0, errors.New("workbook: no register")
 	}
 	lang := opts.Lang
 	if lang == "" {
 		lang = reg.DefaultLanguage
 	}
 	if !slices.Contains(languages, lang) {
-		return fmt.Errorf("workbook: language %q is not supported; use one of %s", lang, strings.Join(languages, ", "))
+		return 0, fmt.Errorf("workbook: language %q is not supported; use one of %s", lang, strings.Join(languages, ", "))
 	}
 	layout := opts.Layout
 	if layout == "" {
 		layout = "art30"
 	}
 	if !slices.Contains(Layouts, layout) {
-		return fmt.Errorf("workbook: layout %q is not supported; use one of %s", layout, strings.Join(Layouts, ", "))
+		return 0, fmt.Errorf("workbook: layout %q is not supported; use one of %s", layout, strings.Join(Layouts, ", "))
 	}
 	c := newContent(reg, lang, opts.Version)
 	c.layout = layout
@@ -123,34 +132,61 @@ func Encode(w io.Writer, reg *register.Register, opts Options) (err error) {
 		}
 	}()
 	date, dated := recordDate(reg.Organisation.EffectiveDate)
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, date) })
+	// The archive goes straight to w once excelize is done with it: excelize
+	// would have it written into a buffer of its own, the whole file in
+	// memory once more, which it then copies to w. Nothing else may reach
+	// that buffer (see outside). excelize closes the archive also when it
+	// fails; only after it succeeds is the archive written, so that a failure
+	// writes nothing to w.
+	z := newSortedZip(nil, date)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
 
-	b := &book{f: f, c: c}
+	b := &book{f: f, c: c, zip: z, spill: spill}
 	if err := b.newStyles(); err != nil {
-		return fmt.Errorf("workbook: styles: %w", err)
+		return 0, fmt.Errorf("workbook: styles: %w", err)
 	}
 	tables := c.tables()
 	sheets := make([]*sheet, len(tables))
 	for i, t := range tables {
 		if sheets[i], err = b.startSheet(i, t); err != nil {
-			return fmt.Errorf("workbook: sheet %q: %w", c.sheetName(t), err)
+			return 0, fmt.Errorf("workbook: sheet %q: %w", c.sheetName(t), err)
 		}
 	}
 	if err := b.fillSheets(sheets); err != nil {
-		return err
+		return 0, err
 	}
 	for _, s := range sheets {
 		if err := b.finishSheet(s); err != nil {
-			return fmt.Errorf("workbook: sheet %q: %w", s.name, err)
+			return 0, fmt.Errorf("workbook: sheet %q: %w", s.name, err)
 		}
 	}
 	if err := b.setProperties(dated); err != nil {
-		return fmt.Errorf("workbook: properties: %w", err)
+		return 0, fmt.Errorf("workbook: properties: %w", err)
 	}
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("workbook: %w", err)
+	if err := f.Write(outside{}); err != nil {
+		return 0, fmt.Errorf("workbook: %w", err)
 	}
-	return nil
+	if err := z.writeArchive(w); err != nil {
+		return 0, fmt.Errorf("workbook: %w", err)
+	}
+	for _, s := range sheets {
+		if s.spill != nil {
+			moved += s.spill.moved
+		}
+	}
+	return moved, nil
+}
+
+// outside is where excelize writes its copy of the file, which the archive
+// wrote to the real writer directly: it must stay empty. Should excelize
+// write anything outside the archive, the workbook is refused.
+type outside struct{}
+
+func (outside) Write(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	return 0, fmt.Errorf("excelize wrote %d bytes outside the archive", len(p))
 }
 
 // recordDate returns the date of the record as a time, and whether the
@@ -172,8 +208,10 @@ func recordDate(effective string) (time.Time, bool) {
 
 // book writes the tables of a content into an excelize file.
 type book struct {
-	f *excelize.File
-	c *content
+	f     *excelize.File
+	c     *content
+	zip   *sortedZip // the archive excelize writes the file to
+	spill bool       // move the streams of large sheets into the archive as they are written
 
 	header int // style of header cells: bold, filled, wrapped
 	body   int // style of body cells: wrapped, top-aligned
@@ -233,6 +271,7 @@ type sheet struct {
 	widths []float64
 	links  []link // internal links, set when the sheet is finished
 	sw     *excelize.StreamWriter
+	spill  *spill // moves the stream's rows into the archive as they are written; nil if it cannot
 }
 
 // link is an internal hyperlink of a cell.
@@ -254,7 +293,11 @@ func (b *book) startSheet(i int, t table) (*sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sheet{index: i, name: name, cols: len(t.cols), rows: 0, freeze: max(t.freeze, 1), sw: sw}, nil
+	s := &sheet{index: i, name: name, cols: len(t.cols), rows: 0, freeze: max(t.freeze, 1), sw: sw}
+	if b.spill {
+		s.spill = newSpill(f, sw, b.zip)
+	}
+	return s, nil
 }
 
 // fillSheets writes the rows of all sheets, on as many goroutines as there
@@ -291,23 +334,28 @@ func (b *book) fillSheets(sheets []*sheet) error {
 
 // fillSheet writes table t: the column widths fitted to the content, the
 // frozen panes, the header row and the body rows, each row as high as its
-// wrapped text.
+// wrapped text. It goes through the rows twice, first to check their
+// lengths and fit the widths, which come before the rows in the sheet, then
+// to write them: keeping them between the two would hold the whole table
+// in memory (tens of MB at 10,000 activities).
 func (b *book) fillSheet(c *content, s *sheet, t table) error {
-	var body [][]string
-	for values := range t.rows {
-		for n := range values {
-			if err := checkLength(values[n]); err != nil {
-				ref, _ := excelize.CoordinatesToCellName(n+1, len(body)+2)
-				return fmt.Errorf("cell %s (row of %q): %w", ref, values[0], err)
-			}
-		}
-		body = append(body, slices.Clone(values))
-	}
 	header := make([]string, len(t.cols))
 	for n, col := range t.cols {
 		header[n] = c.header(col)
 	}
-	s.widths = fitWidths(t.cols, header, body)
+	fit := newWidthFitter(t.cols, header)
+	count := 0
+	for values := range t.rows {
+		for n := range values {
+			if err := checkLength(values[n]); err != nil {
+				ref, _ := excelize.CoordinatesToCellName(n+1, count+2)
+				return fmt.Errorf("cell %s (row of %q): %w", ref, values[0], err)
+			}
+		}
+		fit.add(values)
+		count++
+	}
+	s.widths = fit.widths()
 	for n, w := range s.widths {
 		if err := s.sw.SetColWidth(n+1, n+1, w); err != nil {
 			return err
@@ -331,7 +379,10 @@ func (b *book) fillSheet(c *content, s *sheet, t table) error {
 	if err := s.sw.SetRow("A1", cells, excelize.RowOpts{Height: rowHeight(header, s.widths, true)}); err != nil {
 		return err
 	}
-	for _, values := range body {
+	for values := range t.rows {
+		if s.rows-1 == count {
+			return fmt.Errorf("the table gave %d rows, then more", count)
+		}
 		s.rows++
 		for n := range cells {
 			cells[n] = b.cell(values[n])
@@ -346,6 +397,12 @@ func (b *book) fillSheet(c *content, s *sheet, t table) error {
 		if err := s.sw.SetRow("A"+strconv.Itoa(s.rows), cells, excelize.RowOpts{Height: rowHeight(values, s.widths, false)}); err != nil {
 			return err
 		}
+		if err := s.spill.move(); err != nil {
+			return err
+		}
+	}
+	if s.rows-1 != count {
+		return fmt.Errorf("the table gave %d rows, then %d", count, s.rows-1)
 	}
 	return nil
 }

@@ -9,8 +9,10 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -19,13 +21,20 @@ import (
 // clock, so sortedZip compresses each entry into memory as it is written and,
 // on Close, writes all entries sorted by name with one fixed modification time.
 // Only compressed bytes are held, so memory stays near the size of the result.
+//
+// An entry may also be begun before excelize creates it (see begin): the
+// stream of a large sheet is compressed while its rows are written, instead
+// of waiting whole, uncompressed, in excelize's buffer.
 type sortedZip struct {
-	w        io.Writer
+	w        io.Writer // where Close writes the archive; nil: writeArchive does, later
 	modified time.Time
+	closed   bool       // Close has completed the entries
+	mu       sync.Mutex // guards entries and begun, which begin changes from the goroutines that fill the sheets
 	entries  []*zipEntry
-	open     *zipEntry     // the entry being written, if any
-	fw       *flate.Writer // reused for every entry: a flate.Writer is large
-	err      error         // the first error; later calls return it
+	begun    map[string]*zipEntry // entries begun and not yet created
+	open     *zipEntry            // the entry being written, if any
+	fw       *flate.Writer        // reused for every created entry: a flate.Writer is large
+	err      error                // the first error; later calls return it
 }
 
 // zipEntry is one compressed archive entry.
@@ -33,7 +42,16 @@ type zipEntry struct {
 	name string
 	data bytes.Buffer // deflated content
 	crc  hash.Hash32
-	size uint64 // uncompressed size
+	size uint64        // uncompressed size
+	fw   *flate.Writer // compresses into data while the entry is being written
+}
+
+// write compresses p into the entry.
+func (e *zipEntry) write(p []byte) (int, error) {
+	n, err := e.fw.Write(p)
+	e.crc.Write(p[:n])
+	e.size += uint64(n)
+	return n, err
 }
 
 // newSortedZip returns a writer of a zip archive to w whose entries all carry
@@ -42,10 +60,18 @@ func newSortedZip(w io.Writer, modified time.Time) *sortedZip {
 	return &sortedZip{w: w, modified: modified}
 }
 
-// Create starts a new entry; the previous one is complete.
+// Create starts a new entry, or continues the begun entry of that name; the
+// previous one is complete.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
+	}
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if e := z.begun[name]; e != nil {
+		delete(z.begun, name)
+		z.open = e
+		return entryWriter{z, e}, nil
 	}
 	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
 	if z.fw == nil {
@@ -58,9 +84,36 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	} else {
 		z.fw.Reset(&e.data)
 	}
+	e.fw = z.fw
 	z.open = e
 	z.entries = append(z.entries, e)
 	return entryWriter{z, e}, nil
+}
+
+// begin starts the entry name, to be written with its write method, before
+// excelize creates it; Create(name) then continues it, and the archive
+// holds the bytes of both in one entry, compressed as if written at once.
+// An entry begun and never created is an error on Close. begin may be
+// called from several goroutines, each writing only its own entry, while no
+// entry is created.
+func (z *sortedZip) begin(name string) (*zipEntry, error) {
+	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
+	fw, err := flate.NewWriter(&e.data, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	e.fw = fw
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if z.begun == nil {
+		z.begun = map[string]*zipEntry{}
+	}
+	if z.begun[name] != nil {
+		return nil, errors.New("workbook: zip: entry " + name + " begun twice")
+	}
+	z.begun[name] = e
+	z.entries = append(z.entries, e)
+	return e, nil
 }
 
 // AddFS adds the files of fsys, as archive/zip's Writer.AddFS does.
@@ -85,16 +138,34 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 	})
 }
 
-// Close writes the archive: entries sorted by name, each with the fixed time.
+// Close completes the entries and, when the writer is set, writes the
+// archive to it (see writeArchive).
 func (z *sortedZip) Close() error {
 	if err := z.finish(); err != nil {
 		return err
 	}
+	if len(z.begun) > 0 {
+		z.err = errors.New("workbook: zip: entries begun and never created: " + strings.Join(slices.Sorted(maps.Keys(z.begun)), ", "))
+		return z.err
+	}
+	z.closed = true
+	if z.w == nil {
+		return nil
+	}
+	return z.writeArchive(z.w)
+}
+
+// writeArchive writes the archive of the closed entries to w: entries sorted
+// by name, each with the fixed time.
+func (z *sortedZip) writeArchive(w io.Writer) error {
+	if !z.closed {
+		return errors.New("workbook: zip: the archive is written before it is closed")
+	}
 	slices.SortStableFunc(z.entries, func(a, b *zipEntry) int { return strings.Compare(a.name, b.name) })
-	zw := zip.NewWriter(z.w)
+	zw := zip.NewWriter(w)
 	date, clock, extra := zipTime(z.modified)
 	for _, e := range z.entries {
-		w, err := zw.CreateRaw(&zip.FileHeader{
+		ew, err := zw.CreateRaw(&zip.FileHeader{
 			Name:               e.name,
 			Method:             zip.Deflate,
 			Modified:           z.modified,
@@ -108,7 +179,7 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(e.data.Bytes()); err != nil {
+		if _, err := ew.Write(e.data.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -137,11 +208,12 @@ func (z *sortedZip) finish() error {
 	if z.err != nil {
 		return z.err
 	}
-	if z.open != nil {
+	if e := z.open; e != nil {
 		z.open = nil
-		if err := z.fw.Close(); err != nil {
+		if err := e.fw.Close(); err != nil {
 			z.err = err
 		}
+		e.fw = nil // a begun entry's writer is its own, and freed
 	}
 	return z.err
 }
@@ -159,9 +231,7 @@ func (w entryWriter) Write(p []byte) (int, error) {
 	if w.z.open != w.e {
 		return 0, errors.New("workbook: zip: write to an entry after the next was created")
 	}
-	n, err := w.z.fw.Write(p)
-	w.e.crc.Write(p[:n])
-	w.e.size += uint64(n)
+	n, err := w.e.write(p)
 	if err != nil {
 		w.z.err = err
 	}
