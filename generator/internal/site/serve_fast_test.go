@@ -1,11 +1,17 @@
 package site
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/privacy-as-code/ropa/generator/internal/diag"
 	"github.com/privacy-as-code/ropa/generator/internal/register"
 	"github.com/privacy-as-code/ropa/generator/internal/synth"
 )
@@ -122,4 +128,157 @@ func firstDifference(got, want string) string {
 	}
 	from := max(0, i-200)
 	return "got:  ..." + got[from:min(len(got), i+200)] + "\nwant: ..." + want[from:min(len(want), i+200)]
+}
+
+// syncBuffer is a log that the test reads while serve writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startServe serves the project at root as the serve command does (the
+// records loaded and checked again on every change, their diagnostics in
+// the log), and returns the site's URL; serve stops when the test ends.
+func startServe(t *testing.T, root string, log io.Writer, hold <-chan struct{}) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ServeOptions{
+			Root: root, Addr: "127.0.0.1:0", Interval: 20 * time.Millisecond, Log: log, holdRebuild: hold,
+			Load: func() (*register.Register, error) {
+				reg, diags := register.Load(root)
+				if err := diag.WriteText(log, diags); err != nil {
+					return nil, err
+				}
+				if errs, _ := diags.Count(); errs > 0 {
+					return nil, fmt.Errorf("the records have %d errors", errs)
+				}
+				return reg, nil
+			},
+			Ready: func(u string) { ready <- u },
+		})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Serve = %v", err)
+		}
+	})
+	select {
+	case u := <-ready:
+		return u
+	case err := <-done:
+		t.Fatal(err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	return ""
+}
+
+// waitFor fetches url until its body holds want.
+func waitFor(t *testing.T, url, want, what string) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(fetch(url), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: %s never showed %q", what, url, want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// editRecord replaces old by new in a record of the project.
+func editRecord(t *testing.T, root, name, old, new string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(name))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s does not hold %q", name, old)
+	}
+	writeFile(t, p, strings.Replace(string(b), old, new, 1))
+}
+
+func TestServeShowsAnEditedActivityFirstAndTheListsAfterTheFullRebuild(t *testing.T) {
+	root := shippedProject(t)
+	hold := make(chan struct{})
+	log := &syncBuffer{}
+	url := startServe(t, root, log, hold)
+	page, list := url+"en/activities/fraud-prevention/", url+"en/activities/"
+	released := false
+	defer func() {
+		if !released {
+			close(hold)
+		}
+	}()
+	if !strings.Contains(fetch(page), "Preventing fraud and abuse") || !strings.Contains(fetch(list), "Preventing fraud and abuse") {
+		t.Fatal("the shipped site does not name the activity")
+	}
+
+	editRecord(t, root, "data/activities/fraud-prevention.toml", `en = "Preventing fraud and abuse"`, `en = "Stopping fraud, edited"`)
+	// The full rebuild is held: the edited page comes from the early build.
+	waitFor(t, page, "Stopping fraud, edited", "the edited activity")
+	waitFor(t, url+"activities/fraud-prevention/", "<html lang=\"nl\"", "the Dutch page of the edited activity")
+	if body := fetch(list); !strings.Contains(body, "Preventing fraud and abuse") || strings.Contains(body, "Stopping fraud, edited") {
+		t.Errorf("the list of activities changed before the full rebuild:\n%s", body)
+	}
+	// The other pages are those of the first build, still served.
+	if body := fetch(url + "en/activities/account-creation/"); !strings.Contains(body, "<main") {
+		t.Errorf("another activity's page is gone:\n%.300s", body)
+	}
+
+	close(hold)
+	released = true
+	waitFor(t, list, "Stopping fraud, edited", "the list of activities after the full rebuild")
+	waitFor(t, url+"en/personal-data/", "Personal data", "a section after the full rebuild")
+	if body := fetch(page); !strings.Contains(body, "Stopping fraud, edited") {
+		t.Errorf("the edited page lost the edit after the full rebuild:\n%.300s", body)
+	}
+	if strings.Contains(log.String(), "failed") {
+		t.Errorf("log:\n%s", log)
+	}
+}
+
+func TestServeKeepsTheSiteWhileAnEditBreaksARecordAndLogsWhy(t *testing.T) {
+	root := shippedProject(t)
+	log := &syncBuffer{}
+	url := startServe(t, root, log, nil)
+	page := url + "en/activities/fraud-prevention/"
+
+	editRecord(t, root, "data/activities/fraud-prevention.toml", `legal_basis = "legitimate-interests"`, `legal_basis = "because-we-can"`)
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(log.String(), "rebuild failed, still serving the previous site") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no failure in the log:\n%s", log)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := log.String(); !strings.Contains(got, "data/activities/fraud-prevention.toml:") || !strings.Contains(got, "because-we-can") {
+		t.Errorf("the log does not say what is wrong where:\n%s", got)
+	}
+	if body := fetch(page); !strings.Contains(body, "Preventing fraud and abuse") {
+		t.Errorf("the previous page is not served:\n%.300s", body)
+	}
+
+	// Put right (and renamed), the record shows again.
+	editRecord(t, root, "data/activities/fraud-prevention.toml", `legal_basis = "because-we-can"`, `legal_basis = "legitimate-interests"`)
+	editRecord(t, root, "data/activities/fraud-prevention.toml", `en = "Preventing fraud and abuse"`, `en = "Fraud, put right"`)
+	waitFor(t, page, "Fraud, put right", "the activity put right")
+	waitFor(t, url+"en/activities/", "Fraud, put right", "the list of activities")
 }
