@@ -53,6 +53,12 @@ var watched = []string{"data", "content", "themes", "layouts", "i18n", "static",
 // takes well under a millisecond for a register of hundreds of files.
 const serveInterval = 100 * time.Millisecond
 
+// maxCheckInterval bounds the wait between checks, which grows with what a
+// check costs: on a busy machine (a full rebuild running) a check of a
+// thousand files can take 300 ms, and an edit should still show within a
+// second.
+const maxCheckInterval = 300 * time.Millisecond
+
 var startLiveReload sync.Once
 
 // Serve builds the site into a temporary directory, serves it on a loopback
@@ -141,7 +147,7 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		case <-wait.C:
 			start := time.Now()
 			now := fingerprint(root)
-			wait.Reset(max(opts.Interval, 4*time.Since(start)))
+			wait.Reset(max(opts.Interval, min(4*time.Since(start), maxCheckInterval)))
 			if !changedSince(last, now, changed) {
 				continue
 			}

@@ -36,12 +36,27 @@ const maxQuickActivities = 10
 // time of change.
 type stamps map[string]string
 
-// fingerprint records the watched files under root.
+// fingerprint records the watched files (not folders) under root. Hidden
+// files and folders in data/ are left out: the records never include them,
+// and an editor's swap file there (.name.toml.swp) changes while one types.
 func fingerprint(root string) stamps {
 	out := stamps{}
 	for _, w := range watched {
-		_ = filepath.WalkDir(filepath.Join(root, w), func(p string, d fs.DirEntry, err error) error {
+		top := filepath.Join(root, w)
+		_ = filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
+				return nil
+			}
+			if w == "data" && p != top && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				// A folder's time changes with its entries (an editor that
+				// saves by renaming a new file over the old); its files
+				// tell what changed.
 				return nil
 			}
 			if fi, err := d.Info(); err == nil {
@@ -71,9 +86,10 @@ func changedSince(old, now stamps, into map[string]bool) bool {
 }
 
 // editedActivities returns the ids of the activities whose record files are
-// all that changed, or nil when something else changed too (a shared
-// register, the organisation, the theme, a file removed) or when there are
-// more than maxQuickActivities: then only a full rebuild shows the change.
+// all that changed (besides files in data/ that are no records), or nil when
+// something else changed too (a shared register, the organisation, the
+// theme, a record removed) or when there are more than maxQuickActivities:
+// then only a full rebuild shows the change.
 func editedActivities(root string, reg *register.Register, changed map[string]bool) []string {
 	if len(changed) == 0 || len(changed) > maxQuickActivities {
 		return nil
@@ -90,11 +106,16 @@ func editedActivities(root string, reg *register.Register, changed map[string]bo
 		if err != nil {
 			return nil
 		}
-		id, ok := byFile[filepath.ToSlash(rel)]
-		if !ok {
-			return nil
+		rel = filepath.ToSlash(rel)
+		if id, ok := byFile[rel]; ok {
+			ids = append(ids, id)
+			continue
 		}
-		ids = append(ids, id)
+		if strings.HasPrefix(rel, "data/") && !strings.HasSuffix(rel, ".toml") {
+			// Not a record (an editor's backup, a README): no page shows it.
+			continue
+		}
+		return nil
 	}
 	slices.Sort(ids)
 	return ids
@@ -303,24 +324,42 @@ func (p *preview) rebuildLoop(reg *register.Register, gen int) {
 				fmt.Fprintf(p.log, "rebuild failed, still serving the previous site: %v\n", err)
 			}
 		case gen == p.latest:
-			if err := outputs.Commit(stage); err != nil {
+			if err := p.swapIn(stage); err != nil {
 				fmt.Fprintf(p.log, "rebuild failed, still serving the previous site: %v\n", err)
 			} else {
 				p.refresh()
 			}
 		}
+		next, nextGen := p.next, p.nextGen
+		p.next = nil
+		p.running = next != nil
+		p.mu.Unlock()
 		if stage != nil {
+			// The site it replaced (thousands of files) is removed outside
+			// the lock, so that an edit is not shown later for it.
 			stage.Remove()
 		}
-		if p.next == nil {
-			p.running = false
-			p.mu.Unlock()
+		if next == nil {
 			return
 		}
-		reg, gen = p.next, p.nextGen
-		p.next = nil
-		p.mu.Unlock()
+		reg, gen = next, nextGen
 	}
+}
+
+// swapIn puts the site built in stage in the place of the served one, which
+// goes into the stage, to be removed with it. Two renames: unlike
+// outputs.Commit, the site replaced is not removed here, while the lock is
+// held.
+func (p *preview) swapIn(stage *outputs.Stage) error {
+	before := filepath.Join(stage.Dir(), "served-before")
+	if err := os.Rename(p.public, before); err != nil {
+		return err
+	}
+	if err := os.Rename(stage.Output(), p.public); err != nil {
+		_ = os.Rename(before, p.public)
+		return err
+	}
+	return nil
 }
 
 // stop waits for the full rebuild that runs, and drops the one waiting.

@@ -282,3 +282,54 @@ func TestServeKeepsTheSiteWhileAnEditBreaksARecordAndLogsWhy(t *testing.T) {
 	waitFor(t, page, "Fraud, put right", "the activity put right")
 	waitFor(t, url+"en/activities/", "Fraud, put right", "the list of activities")
 }
+
+func TestOnlyAnEditOfActivityRecordsIsShownEarly(t *testing.T) {
+	root := shippedProject(t)
+	reg, diags := register.Load(root)
+	if errs, _ := diags.Count(); errs > 0 {
+		t.Fatalf("%d errors", errs)
+	}
+	var eleven []string
+	for _, a := range reg.Activities[:11] {
+		eleven = append(eleven, "data/activities/"+a.ID+".toml")
+	}
+	for _, tt := range []struct {
+		name    string
+		changed []string
+		want    string
+	}{
+		{"one record", []string{"data/activities/fraud-prevention.toml"}, "fraud-prevention"},
+		{"two records", []string{"data/activities/whistleblowing.toml", "data/activities/fraud-prevention.toml"}, "fraud-prevention whistleblowing"},
+		{"a record and an editor's backup", []string{"data/activities/fraud-prevention.toml", "data/activities/fraud-prevention.toml~", "data/activities/4913"}, "fraud-prevention"},
+		{"a shared register", []string{"data/activities/fraud-prevention.toml", "data/recipients.toml"}, ""},
+		{"the organisation", []string{"data/organisation.toml"}, ""},
+		{"the theme", []string{"data/activities/fraud-prevention.toml", "themes/privacy-center/layouts/activities/page.html"}, ""},
+		{"a record removed", []string{"data/activities/gone.toml"}, ""},
+		{"hugo.toml", []string{"hugo.toml"}, ""},
+		{"more than ten records", eleven, ""},
+	} {
+		changed := map[string]bool{}
+		for _, c := range tt.changed {
+			changed[filepath.Join(root, filepath.FromSlash(c))] = true
+		}
+		if got := strings.Join(editedActivities(root, reg, changed), " "); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestServeDoesNotWatchHiddenFilesInData(t *testing.T) {
+	root := shippedProject(t)
+	before := fingerprint(root)
+	writeFile(t, filepath.Join(root, "data", "activities", ".fraud-prevention.toml.swp"), "swap")
+	writeFile(t, filepath.Join(root, "data", ".git", "x"), "x")
+	if changed := map[string]bool{}; changedSince(before, fingerprint(root), changed) {
+		t.Errorf("hidden files in data/ count as changes: %v", changed)
+	}
+	writeFile(t, filepath.Join(root, "data", "activities", "new.toml"), "")
+	writeFile(t, filepath.Join(root, "themes", ".hidden"), "")
+	changed := map[string]bool{}
+	if !changedSince(before, fingerprint(root), changed) || len(changed) != 2 {
+		t.Errorf("changed = %v, want data/activities/new.toml and themes/.hidden", changed)
+	}
+}
