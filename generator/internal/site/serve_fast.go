@@ -151,15 +151,11 @@ func onlyActivities(reg *register.Register, ids []string) *register.Register {
 }
 
 // activityPages builds the pages of the activities of ids in every language,
-// from a register that holds only them, in a new directory under work. It
-// returns that directory and the files of those pages, relative to it.
+// from a register that holds only them, into dir/public (with its work files
+// in dir/gen). It returns the files of those pages, relative to dir/public.
 // The pages are as the full build makes them: an activity's page reads only
 // its own entry of the view and what is the same for the whole site.
-func activityPages(root, work string, reg *register.Register, ids []string) (string, []string, error) {
-	dir, err := os.MkdirTemp(work, "pages-")
-	if err != nil {
-		return "", nil, err
-	}
+func activityPages(root, dir string, reg *register.Register, ids []string) ([]string, error) {
 	out := filepath.Join(dir, "public")
 	var paths []string
 	data := func(formal map[string]bool) (*generated, error) {
@@ -185,12 +181,12 @@ func activityPages(root, work string, reg *register.Register, ids []string) (str
 		return g, nil
 	}
 	if _, err := buildInto(root, out, filepath.Join(dir, "gen"), data, nil); err != nil {
-		return dir, nil, err
+		return nil, err
 	}
 	// The files of a page are in its folder: <language>/<path>/ (the
 	// default language may have no folder of its own).
 	var files []string
-	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -205,7 +201,7 @@ func activityPages(root, work string, reg *register.Register, ids []string) (str
 		}
 		return nil
 	})
-	return out, files, err
+	return files, err
 }
 
 // copyInto puts each file (relative to from) into the served site dir: each
@@ -276,13 +272,16 @@ func (p *preview) loaded() int {
 // over the served site. On an error nothing is shown early: the full
 // rebuild that follows reports it.
 func (p *preview) showActivities(reg *register.Register, ids []string, gen int) {
-	out, files, err := activityPages(p.root, p.work, reg, ids)
-	if out != "" {
-		defer os.RemoveAll(filepath.Dir(out))
+	dir, err := os.MkdirTemp(p.work, "pages-")
+	if err != nil {
+		return
 	}
+	defer os.RemoveAll(dir)
+	files, err := activityPages(p.root, dir, reg, ids)
 	if err != nil || len(files) == 0 {
 		return
 	}
+	out := filepath.Join(dir, "public")
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if gen != p.latest {
