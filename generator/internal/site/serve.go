@@ -63,7 +63,9 @@ var startLiveReload sync.Once
 
 // Serve builds the site into a temporary directory, serves it on a loopback
 // address with Hugo's live reload, and rebuilds it when a file under Root
-// changes (the records in data/ included), until ctx is done.
+// changes (the records in data/ included), until ctx is done. An edit of
+// activity records shows those activities' pages first, and the whole site
+// follows from a rebuild in the background (see serve_fast.go).
 func Serve(ctx context.Context, opts ServeOptions) error {
 	if opts.Load == nil {
 		return errors.New("site: serve: no Load function")
