@@ -16,9 +16,11 @@ func serve(args []string, stdout, stderr io.Writer) int {
 	set := flags("serve", "serve [--root DIR] [--addr HOST:PORT]",
 		"Builds the privacy center and serves it on 127.0.0.1 for reviewers, with live\n"+
 			"reload: every change under data/, content/, themes/, layouts/ or hugo.toml is\n"+
-			"validated and rebuilt, and open pages reload. While the records have errors,\n"+
-			"the diagnostics are printed and the last good site stays up. Only a loopback\n"+
-			"address is accepted, and only requests for it are answered. Stop with Ctrl-C.", stdout)
+			"validated and rebuilt, and open pages reload. An edit of activity records shows\n"+
+			"those activities' pages first; the lists and the other pages follow when the\n"+
+			"whole site is rebuilt. While the records have errors, the diagnostics are\n"+
+			"printed and the last good site stays up. Only a loopback address is accepted,\n"+
+			"and only requests for it are answered. Stop with Ctrl-C.", stdout)
 	root := set.String("root", ".", "project root holding hugo.toml, data/, schemas/, content/ and themes/")
 	addr := set.String("addr", "127.0.0.1:1313", "address to listen on (loopback only; port 0 picks a free port)")
 	if code, done := parse(set, args, stderr); done {

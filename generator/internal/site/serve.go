@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -41,6 +40,10 @@ type ServeOptions struct {
 	Ready func(url string)
 	// Interval is how often Root is checked for changes; default 100 ms.
 	Interval time.Duration
+
+	// holdRebuild, when set, is received from before each full rebuild in
+	// the background starts (tests).
+	holdRebuild <-chan struct{}
 }
 
 // watched are the parts of the project whose change triggers a rebuild.
@@ -50,11 +53,19 @@ var watched = []string{"data", "content", "themes", "layouts", "i18n", "static",
 // takes well under a millisecond for a register of hundreds of files.
 const serveInterval = 100 * time.Millisecond
 
+// maxCheckInterval bounds the wait between checks, which grows with what a
+// check costs: on a busy machine (a full rebuild running) a check of a
+// thousand files can take 300 ms, and an edit should still show within a
+// second.
+const maxCheckInterval = 300 * time.Millisecond
+
 var startLiveReload sync.Once
 
 // Serve builds the site into a temporary directory, serves it on a loopback
 // address with Hugo's live reload, and rebuilds it when a file under Root
-// changes (the records in data/ included), until ctx is done.
+// changes (the records in data/ included), until ctx is done. An edit of
+// activity records shows those activities' pages first, and the whole site
+// follows from a rebuild in the background (see serve_fast.go).
 func Serve(ctx context.Context, opts ServeOptions) error {
 	if opts.Load == nil {
 		return errors.New("site: serve: no Load function")
@@ -69,9 +80,10 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	if opts.Interval <= 0 {
 		opts.Interval = serveInterval
 	}
-	log := opts.Log
-	if log == nil {
-		log = io.Discard
+	var log io.Writer = io.Discard
+	if opts.Log != nil {
+		// Rebuilds in the background write to it too.
+		log = &lockedWriter{w: opts.Log}
 	}
 	root, err := filepath.Abs(opts.Root)
 	if err != nil {
@@ -86,20 +98,20 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	defer tmp.Remove()
 	public := filepath.Join(tmp.Dir(), "public")
 
-	rebuild := func() error {
-		reg, err := opts.Load()
-		if err != nil {
-			return err
-		}
-		_, err = Build(Options{Root: root, PublishDir: public, Register: reg, Log: log})
-		return err
-	}
 	// The fingerprint is taken before the first build: an edit saved while
 	// it runs, or right after Ready, is seen at the first check.
 	last := fingerprint(root)
-	if err := rebuild(); err != nil {
+	reg, err := opts.Load()
+	if err != nil {
 		return err
 	}
+	if _, err := Build(Options{Root: root, PublishDir: public, Register: reg, Log: log}); err != nil {
+		return err
+	}
+	site := &preview{root: root, public: public, work: tmp.Dir(), log: log, refresh: livereload.ForceRefresh, hold: opts.holdRebuild}
+	// A full rebuild that runs when serve stops is waited for, so that it
+	// does not write into a directory that is being removed.
+	defer site.stop()
 
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -123,6 +135,8 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 	// cost, so that a large register does not keep a core busy.
 	wait := time.NewTimer(opts.Interval)
 	defer wait.Stop()
+	// The files changed since the site last followed the records.
+	changed := map[string]bool{}
 	for {
 		select {
 		case <-ctx.Done():
@@ -135,35 +149,25 @@ func Serve(ctx context.Context, opts ServeOptions) error {
 		case <-wait.C:
 			start := time.Now()
 			now := fingerprint(root)
-			wait.Reset(max(opts.Interval, 4*time.Since(start)))
-			if now == last {
+			wait.Reset(max(opts.Interval, min(4*time.Since(start), maxCheckInterval)))
+			if !changedSince(last, now, changed) {
 				continue
 			}
 			last = now
-			if err := rebuild(); err != nil {
+			reg, err := opts.Load()
+			if err != nil {
+				// The files stay marked as changed until the records load.
 				fmt.Fprintf(log, "rebuild failed, still serving the previous site: %v\n", err)
 				continue
 			}
-			livereload.ForceRefresh()
+			gen := site.loaded()
+			if ids := editedActivities(root, reg, changed); ids != nil {
+				site.showActivities(reg, ids, gen)
+			}
+			clear(changed)
+			site.rebuild(reg, gen)
 		}
 	}
-}
-
-// fingerprint sums up the names, sizes and times of the watched files.
-func fingerprint(root string) string {
-	var b strings.Builder
-	for _, w := range watched {
-		_ = filepath.WalkDir(filepath.Join(root, w), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if fi, err := d.Info(); err == nil {
-				fmt.Fprintf(&b, "%s %d %d\n", p, fi.Size(), fi.ModTime().UnixNano())
-			}
-			return nil
-		})
-	}
-	return b.String()
 }
 
 // previewHandler serves the built site and adds the live-reload script to
