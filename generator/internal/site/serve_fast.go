@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -163,13 +162,17 @@ func activityPages(root, dir string, reg *register.Register, ids []string) ([]st
 		if err != nil {
 			return nil, err
 		}
-		for _, lang := range slices.Sorted(maps.Keys(g.views)) {
+		for _, lang := range g.site.Languages() {
 			var v struct {
 				Activities map[string]struct {
 					Path string `json:"path"`
 				} `json:"activities"`
 			}
-			if err := json.Unmarshal(g.views[lang], &v); err != nil {
+			raw, err := g.site.DataJSON(lang)
+			if err != nil {
+				return nil, err
+			}
+			if err := json.Unmarshal(raw, &v); err != nil {
 				return nil, err
 			}
 			for id, a := range v.Activities {
