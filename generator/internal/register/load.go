@@ -1,6 +1,7 @@
 package register
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -269,7 +270,7 @@ func (l *loader) parse(name, kind string) *file {
 		l.files[name] = f
 		l.mu.Unlock()
 	}
-	if strings.TrimSpace(string(doc.Source)) == "" {
+	if len(bytes.TrimSpace(doc.Source)) == 0 {
 		l.add(diag.Diagnostic{File: name, Line: 1, Col: 1, Message: "file is empty"})
 		return f
 	}

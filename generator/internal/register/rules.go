@@ -246,14 +246,13 @@ func (c *checker) registerCountries() {
 // references: every id an activity names is defined in a shared register.
 func (c *checker) references(rec *file, a *Activity) {
 	// kind is both the activity's field and the shared register it names.
-	check := func(ids []string, kind, what string, m any) {
+	check := func(ids []string, kind, what string, m any, has func(string) bool) {
 		if c.l.failed[kind] {
 			return // reported in the register's own file
 		}
-		file := DataDir + "/" + kind + ".toml"
 		for i, id := range ids {
-			if !reflect.ValueOf(m).MapIndex(reflect.ValueOf(id)).IsValid() {
-				c.errorf(rec, dp(kind, i), "unknown %s %q: it is not defined in %s%s", what, id, file, c.suggest(id, m))
+			if !has(id) {
+				c.errorf(rec, dp(kind, i), "unknown %s %q: it is not defined in %s%s", what, id, DataDir+"/"+kind+".toml", c.suggest(id, m))
 			}
 		}
 	}
@@ -278,10 +277,10 @@ func (c *checker) references(rec *file, a *Activity) {
 			}
 		}
 	}
-	check(a.Subjects, "subjects", "data subject category", c.reg.Subjects)
-	check(a.Categories, "categories", "data category", c.reg.Categories)
-	check(a.Recipients, "recipients", "recipient", c.reg.Recipients)
-	check(a.Measures, "measures", "security measure", c.reg.Measures)
+	check(a.Subjects, "subjects", "data subject category", c.reg.Subjects, has(c.reg.Subjects))
+	check(a.Categories, "categories", "data category", c.reg.Categories, has(c.reg.Categories))
+	check(a.Recipients, "recipients", "recipient", c.reg.Recipients, has(c.reg.Recipients))
+	check(a.Measures, "measures", "security measure", c.reg.Measures, has(c.reg.Measures))
 	for i, t := range a.Transfers {
 		if _, ok := c.reg.Recipients[t.Recipient]; !ok && t.Recipient != "" && !c.l.failed["recipients"] {
 			c.errorf(rec, dp("transfers", i, "recipient"), "unknown recipient %q: it is not defined in data/recipients.toml%s", t.Recipient, c.suggest(t.Recipient, c.reg.Recipients))
@@ -294,6 +293,11 @@ func (c *checker) references(rec *file, a *Activity) {
 			}
 		}
 	}
+}
+
+// has says whether a shared register defines an id.
+func has[T any](m map[string]*T) func(string) bool {
+	return func(id string) bool { _, ok := m[id]; return ok }
 }
 
 // transfers: recipients outside the EEA need a transfer with a safeguard
