@@ -112,6 +112,7 @@ func (s *Schemas) Load(root string) (*Register, diag.List) {
 	reg := emptyRegister()
 	l.dirs = l.openDirs()
 	defer l.dirs.close()
+	acts := l.startActivities()
 	l.languages(reg)
 
 	for _, kind := range registers {
@@ -127,7 +128,7 @@ func (s *Schemas) Load(root string) (*Register, diag.List) {
 	// The rules run on whatever loaded; rules that need a register that
 	// failed to load are skipped, so no error is reported twice.
 	c := newChecker(l, reg)
-	l.activities(reg, c)
+	l.activities(reg, c, acts)
 	c.shared()
 	c.limits()
 	return reg, l.diags.List()
@@ -403,16 +404,60 @@ func CheckActivityID(id string) error {
 	return nil
 }
 
-// activities loads every data/activities/**/*.toml in parallel.
-func (l *loader) activities(reg *Register, c *checker) {
+// activityLoad is the loading of data/activities/**/*.toml, in parallel.
+// It begins before the shared registers load: walking the folders and
+// reading, parsing, schema-checking and decoding each file need nothing of
+// them, so that work keeps both cores busy while the registers load. The
+// rules of each activity wait until the registers are in (ready).
+type activityLoad struct {
+	ready   chan struct{} // closed when c is set and the rules may run
+	c       *checker
+	wg      sync.WaitGroup
+	found   [][]loaded // per worker
+	missing bool       // data/ could not be opened
+	failed  bool       // the walk met a folder or entry it could not read
+}
+
+// loaded is one activity file and what it gave: nil when it did not load.
+type loaded struct {
+	name string
+	a    *Activity
+}
+
+func (l *loader) startActivities() *activityLoad {
+	al := &activityLoad{ready: make(chan struct{})}
 	if l.dirs.data == nil {
-		l.failed["activity"] = true
-		return
+		al.missing = true
+		return al
 	}
-	var names []string
+	names := make(chan string, 256)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	al.found = make([][]loaded, workers)
+	for w := range workers {
+		al.wg.Add(1)
+		go func() {
+			defer al.wg.Done()
+			for name := range names {
+				al.found[w] = append(al.found[w], loaded{name, l.activity(name, al)})
+			}
+		}()
+	}
+	al.wg.Add(1)
+	go func() {
+		defer al.wg.Done()
+		defer close(names)
+		l.walkActivities(al, names)
+	}()
+	return al
+}
+
+// walkActivities sends the name of every activity file to names. It only
+// adds diagnostics (safe in parallel) and sets al.failed, never l.failed,
+// which the registers write meanwhile.
+func (l *loader) walkActivities(al *activityLoad, names chan<- string) {
 	err := l.dirs.walkActivities(func(rel string, e fs.DirEntry, err error) error {
 		if err != nil {
-			l.failed["activity"] = true
+			al.failed = true
 			if rel == ActivitiesDir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
@@ -443,50 +488,50 @@ func (l *loader) activities(reg *Register, c *checker) {
 			}
 			return nil
 		}
-		names = append(names, rel)
+		names <- rel
 		return nil
 	})
 	if err != nil {
 		l.add(diag.Diagnostic{File: ActivitiesDir, Message: "cannot read: " + plainError(err)})
 	}
-	sort.Strings(names)
+}
 
-	acts := make([]*Activity, len(names))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				acts[i] = l.activity(names[i], c)
-			}
-		}()
+// activities lets the rules of the activities run, with c, waits for every
+// activity and adds them to reg, in the order of their file names.
+func (l *loader) activities(reg *Register, c *checker, al *activityLoad) {
+	al.c = c
+	close(al.ready)
+	al.wg.Wait()
+	if al.missing || al.failed {
+		l.failed["activity"] = true
 	}
-	for i := range names {
-		work <- i
+	var found []loaded
+	for _, f := range al.found {
+		found = append(found, f...)
 	}
-	close(work)
-	wg.Wait()
+	slices.SortFunc(found, func(a, b loaded) int { return strings.Compare(a.name, b.name) })
 
 	seen := map[string]string{}
-	for i, a := range acts {
+	for _, f := range found {
+		a := f.a
 		if a == nil {
 			l.failed["activity"] = true
 			continue
 		}
 		if prev, dup := seen[a.ID]; dup {
-			l.add(diag.Diagnostic{File: names[i], Line: 1, Col: 1, Message: fmt.Sprintf("duplicate activity id %q: %s has the same file name", a.ID, prev)})
+			l.add(diag.Diagnostic{File: f.name, Line: 1, Col: 1, Message: fmt.Sprintf("duplicate activity id %q: %s has the same file name", a.ID, prev)})
 			continue
 		}
-		seen[a.ID] = names[i]
-		reg.Files["activity:"+a.ID] = names[i]
+		seen[a.ID] = f.name
+		reg.Files["activity:"+a.ID] = f.name
 		reg.Activities = append(reg.Activities, a)
 	}
 	sort.Slice(reg.Activities, func(i, j int) bool { return reg.Activities[i].ID < reg.Activities[j].ID })
 }
 
-func (l *loader) activity(name string, c *checker) *Activity {
+// activity loads one activity file: it is read, checked against its schema
+// and decoded at once, and its rules run when the registers are in.
+func (l *loader) activity(name string, al *activityLoad) *Activity {
 	id := strings.TrimSuffix(path.Base(name), ".toml")
 	if err := CheckActivityID(id); err != nil {
 		l.add(diag.Diagnostic{File: name, Message: err.Error() + "; rename the file"})
@@ -500,6 +545,8 @@ func (l *loader) activity(name string, c *checker) *Activity {
 	if !l.decode(f, f.doc.Data, a) {
 		return nil
 	}
+	<-al.ready
+	c := al.c
 	c.values(f, nil, reflect.ValueOf(a).Elem())
 	c.activityCells(f, a)
 	c.activity(f, a)

@@ -214,9 +214,7 @@ func (c *checker) grantedRights() map[string]bool {
 	out := map[string]bool{}
 	for _, a := range c.reg.Activities {
 		if a.IsPublic() {
-			for id := range a.RightsByPurpose() {
-				out[id] = true
-			}
+			a.eachRight(func(id string, _ int) { out[id] = true })
 		}
 	}
 	return out
@@ -542,34 +540,32 @@ func (c *checker) unused() {
 	if c.l.failed["activity"] {
 		return // usage is unknown
 	}
-	used := map[string]bool{}
-	for _, a := range c.reg.Activities {
-		for _, id := range a.Subjects {
-			used["subjects:"+id] = true
-		}
-		for _, id := range a.Categories {
-			used["categories:"+id] = true
-		}
-		for _, id := range a.Recipients {
-			used["recipients:"+id] = true
-		}
-		for _, id := range a.Measures {
-			used["measures:"+id] = true
-		}
-		used["topics:"+a.Topic] = true
-	}
-	check := func(kind, what string, ids []string) {
+	// One set per register, so that no key is made per reference.
+	subjects, categories, recipients, measures, topics := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	mark := func(used map[string]bool, ids []string) {
 		for _, id := range ids {
-			if !used[kind+":"+id] {
+			used[id] = true
+		}
+	}
+	for _, a := range c.reg.Activities {
+		mark(subjects, a.Subjects)
+		mark(categories, a.Categories)
+		mark(recipients, a.Recipients)
+		mark(measures, a.Measures)
+		topics[a.Topic] = true
+	}
+	check := func(kind, what string, ids []string, used map[string]bool) {
+		for _, id := range ids {
+			if !used[id] {
 				c.report(c.file(kind+":"+id), dp(id), true, diag.Warning, "%s %q is not used by any activity", what, id)
 			}
 		}
 	}
-	check("subjects", "data subject category", sortedIDs(c.reg.Subjects))
-	check("categories", "data category", sortedIDs(c.reg.Categories))
-	check("recipients", "recipient", sortedIDs(c.reg.Recipients))
-	check("measures", "security measure", sortedIDs(c.reg.Measures))
-	check("topics", "topic", sortedIDs(c.reg.Topics))
+	check("subjects", "data subject category", sortedIDs(c.reg.Subjects), subjects)
+	check("categories", "data category", sortedIDs(c.reg.Categories), categories)
+	check("recipients", "recipient", sortedIDs(c.reg.Recipients), recipients)
+	check("measures", "security measure", sortedIDs(c.reg.Measures), measures)
+	check("topics", "topic", sortedIDs(c.reg.Topics), topics)
 }
 
 func sortedIDs[V any](m map[string]V) []string {
