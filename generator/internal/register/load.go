@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
 	"github.com/privacy-as-code/ropa/generator/internal/schema"
@@ -61,6 +62,11 @@ type loader struct {
 	diags   diag.Collector
 	mu      sync.Mutex
 
+	// compiled is closed once schemas is set, or abandoned when the schemas
+	// did not compile: activity files are read and parsed before that.
+	compiled  chan struct{}
+	abandoned atomic.Bool
+
 	suggestions suggestions // "did you mean" lookups, see checker.suggest
 }
 
@@ -86,11 +92,11 @@ func CompileSchemas(root string) (*Schemas, error) {
 // The register is complete only when the list holds no errors. A schema
 // that does not compile is reported as a diagnostic on schemas/.
 func Load(root string) (*Register, diag.List) {
-	s, err := CompileSchemas(root)
+	_, reg, diags, err := CompileAndLoad(root)
 	if err != nil {
 		return emptyRegister(), diag.List{{File: SchemasDir, Message: err.Error()}}
 	}
-	return s.Load(root)
+	return reg, diags
 }
 
 func emptyRegister() *Register {
@@ -108,11 +114,39 @@ func emptyRegister() *Register {
 // Load is Load with schemas compiled beforehand, as the commands and serve
 // use it: the schemas are compiled once, however often the records load.
 func (s *Schemas) Load(root string) (*Register, diag.List) {
-	l := &loader{root: root, files: map[string]*file{}, failed: map[string]bool{}, schemas: s.set}
+	_, reg, diags, _ := load(root, s)
+	return reg, diags
+}
+
+// CompileAndLoad compiles the project's schemas, as CompileSchemas, and
+// loads the project with them, as Schemas.Load. It is the quicker way for a
+// command that loads once: the activity files are read and parsed while the
+// schemas compile, which otherwise keeps one core busy and the other idle.
+// When the schemas do not compile, it returns their error and nothing else.
+func CompileAndLoad(root string) (*Schemas, *Register, diag.List, error) {
+	return load(root, nil)
+}
+
+// load loads the project at root with the schemas s, or compiles them first
+// when s is nil.
+func load(root string, s *Schemas) (*Schemas, *Register, diag.List, error) {
+	l := &loader{root: root, files: map[string]*file{}, failed: map[string]bool{}, compiled: make(chan struct{})}
 	reg := emptyRegister()
 	l.dirs = l.openDirs()
 	defer l.dirs.close()
 	acts := l.startActivities()
+	if s == nil {
+		var err error
+		if s, err = CompileSchemas(root); err != nil {
+			l.abandoned.Store(true)
+			close(l.compiled)
+			close(acts.ready)
+			acts.wg.Wait()
+			return nil, nil, nil, err
+		}
+	}
+	l.schemas = s.set
+	close(l.compiled)
 	l.languages(reg)
 
 	for _, kind := range registers {
@@ -131,7 +165,7 @@ func (s *Schemas) Load(root string) (*Register, diag.List) {
 	l.activities(reg, c, acts)
 	c.shared()
 	c.limits()
-	return reg, l.diags.List()
+	return s, reg, l.diags.List(), nil
 }
 
 // add adds a diagnostic; past diag.MaxPerFile in one file, it is only counted.
@@ -288,6 +322,10 @@ func (l *loader) parse(name, kind string) *file {
 		l.add(l.at(f, o.Path, false, diag.Error, msg))
 	}
 	l.directive(f)
+	<-l.compiled // activity files are parsed while the schemas compile
+	if l.abandoned.Load() {
+		return nil
+	}
 	issues := l.schemas.Validate(kind, doc.Data)
 	for _, is := range issues {
 		d := l.at(f, is.Path, is.AtKey, diag.Error, is.Message)
@@ -438,6 +476,9 @@ func (l *loader) startActivities() *activityLoad {
 		go func() {
 			defer al.wg.Done()
 			for name := range names {
+				if l.abandoned.Load() {
+					continue // the schemas did not compile: only drain
+				}
 				al.found[w] = append(al.found[w], loaded{name, l.activity(name, al)})
 			}
 		}()
@@ -546,6 +587,9 @@ func (l *loader) activity(name string, al *activityLoad) *Activity {
 		return nil
 	}
 	<-al.ready
+	if l.abandoned.Load() {
+		return nil
+	}
 	c := al.c
 	c.values(f, nil, reflect.ValueOf(a).Elem())
 	c.activityCells(f, a)
