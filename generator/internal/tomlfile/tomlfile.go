@@ -145,6 +145,12 @@ func tooDeep(src []byte) (offset int, msg string) {
 	var items [MaxDepth + 2]int   // commas seen in the open bracket of each depth
 	var arrays [MaxDepth + 2]bool // whether that bracket is an array
 	for i := 0; i < len(src); i++ {
+		for i < len(src) && !scanned[src[i]] {
+			i++ // letters, digits, blanks: most of a file
+		}
+		if i == len(src) {
+			break
+		}
 		switch c := src[i]; c {
 		case '#':
 			for i < len(src) && src[i] != '\n' {
@@ -189,6 +195,14 @@ func tooDeep(src []byte) (offset int, msg string) {
 	}
 	return 0, ""
 }
+
+// scanned are the bytes tooDeep looks at; it skips the others quickly.
+var scanned = func() (t [256]bool) {
+	for _, c := range []byte("#\n\"'.=,[{]}") {
+		t[c] = true
+	}
+	return t
+}()
 
 // skipString returns the index of the last byte of the string that starts at
 // i: basic and literal, single- and multi-line, honouring backslash escapes in
