@@ -67,6 +67,8 @@ type loader struct {
 	compiled  chan struct{}
 	abandoned atomic.Bool
 
+	sources sync.Pool // *[]byte: buffers activity files are read into (see activity)
+
 	suggestions suggestions // "did you mean" lookups, see checker.suggest
 }
 
@@ -131,6 +133,7 @@ func CompileAndLoad(root string) (*Schemas, *Register, diag.List, error) {
 // when s is nil.
 func load(root string, s *Schemas) (*Schemas, *Register, diag.List, error) {
 	l := &loader{root: root, files: map[string]*file{}, failed: map[string]bool{}, compiled: make(chan struct{})}
+	l.sources.New = func() any { b := make([]byte, 0, 8<<10); return &b }
 	reg := emptyRegister()
 	l.dirs = l.openDirs()
 	defer l.dirs.close()
@@ -227,9 +230,13 @@ func renderPath(data map[string]any, p []string) string {
 
 // read reads a project file, refusing what is not a regular file and any
 // path that leads out of the project (see dirs.open).
-func (l *loader) read(name string) ([]byte, bool) {
+func (l *loader) read(name string) ([]byte, bool) { return l.readInto(name, nil) }
+
+// readInto is read into *buf when it is large enough; a larger buffer it
+// makes is left in *buf, to be reused. buf may be nil.
+func (l *loader) readInto(name string, buf *[]byte) ([]byte, bool) {
 	if rest, inData := strings.CutPrefix(name, DataDir+"/"); inData && l.dirs.data != nil {
-		if b, ok := l.dirs.quickRead(rest); ok {
+		if b, ok := l.dirs.quickRead(rest, buf); ok {
 			return b, true
 		}
 	}
@@ -286,8 +293,11 @@ func plainError(err error) string {
 
 // parse reads, parses and schema-checks one file. It returns nil when the
 // file cannot be read or parsed.
-func (l *loader) parse(name, kind string) *file {
-	src, ok := l.read(name)
+func (l *loader) parse(name, kind string) *file { return l.parseFrom(name, kind, nil) }
+
+// parseFrom is parse, reading the file into *buf (see readInto).
+func (l *loader) parseFrom(name, kind string, buf *[]byte) *file {
+	src, ok := l.readInto(name, buf)
 	if !ok {
 		return nil
 	}
@@ -578,7 +588,12 @@ func (l *loader) activity(name string, al *activityLoad) *Activity {
 		l.add(diag.Diagnostic{File: name, Message: err.Error() + "; rename the file"})
 		return nil
 	}
-	f := l.parse(name, "activity")
+	// The text of the file is needed until its rules have run, and not
+	// after: nothing of it is kept (diagnostics copy their lines, decoded
+	// values are strings of their own). So its buffer is reused.
+	buf := l.sources.Get().(*[]byte)
+	defer l.sources.Put(buf)
+	f := l.parseFrom(name, "activity", buf)
 	if f == nil || !f.ok {
 		return nil
 	}
