@@ -109,15 +109,23 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, done bo
 	return 0, false
 }
 
-// checkRoot makes sure root is a project: it holds hugo.toml, data/ and
-// schemas/ whose schemas compile. It returns the compiled schemas.
-func checkRoot(root string, stderr io.Writer) (*register.Schemas, bool) {
+// isProject makes sure root holds hugo.toml, data/ and schemas/.
+func isProject(root string, stderr io.Writer) bool {
 	for _, want := range []string{"hugo.toml", "data", "schemas"} {
 		if _, err := os.Stat(filepath.Join(root, want)); err != nil {
 			abs, _ := filepath.Abs(root)
 			fmt.Fprintf(stderr, "%s is not a project root: %s is missing (run from the repository root, or pass --root)\n", abs, want)
-			return nil, false
+			return false
 		}
+	}
+	return true
+}
+
+// checkRoot makes sure root is a project: it holds hugo.toml, data/ and
+// schemas/ whose schemas compile. It returns the compiled schemas.
+func checkRoot(root string, stderr io.Writer) (*register.Schemas, bool) {
+	if !isProject(root, stderr) {
+		return nil, false
 	}
 	schemas, err := register.CompileSchemas(root)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/privacy-as-code/ropa/generator/internal/completeness"
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
 	"github.com/privacy-as-code/ropa/generator/internal/history"
+	"github.com/privacy-as-code/ropa/generator/internal/register"
 )
 
 func validate(args []string, stdout, stderr io.Writer) int {
@@ -49,11 +50,16 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		}
 		today = d
 	}
-	schemas, ok := checkRoot(*root, stderr)
-	if !ok {
+	if !isProject(*root, stderr) {
 		return exitUsage
 	}
-	reg, diags := schemas.Load(*root)
+	// The schemas compile while the records are read (CompileAndLoad); a
+	// schema that does not compile is the tooling's problem, as in checkRoot.
+	_, reg, diags, err := register.CompileAndLoad(*root)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
 	if errs, _ := diags.Count(); errs == 0 {
 		// Opt-in (organisation.toml review_interval): activities not
 		// changed nor confirmed within it, per git.

@@ -4,6 +4,7 @@ package country
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -114,6 +115,22 @@ func Adequacy(code string) (decision string, ok bool) {
 // Name returns the name of the country in the given language ("nl", "en", ...),
 // or the code itself when it is unknown.
 func Name(code, lang string) string {
+	key := [2]string{code, lang}
+	if n, ok := names.Load(key); ok {
+		return n.(string)
+	}
+	n := name(code, lang)
+	names.Store(key, n)
+	return n
+}
+
+// names remembers what Name found: the rules ask for the name of every
+// country of every transfer (10,000 activities ask for a few countries
+// 30,000 times), and parsing and looking up in the display tables costs
+// more than a lookup here.
+var names sync.Map // [2]string{code, lang} -> string
+
+func name(code, lang string) string {
 	r, err := language.ParseRegion(code)
 	if err != nil {
 		return code

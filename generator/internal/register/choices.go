@@ -1,6 +1,9 @@
 package register
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // choices: a choice that names the right it exercises names one that the
 // activity grants (RightsByPurpose), or the rights page would show it under
@@ -8,6 +11,9 @@ import "strings"
 func (c *checker) choices(rec *file, a *Activity) {
 	if len(a.Purposes) == 0 {
 		return // a draft without purposes: its rights are not known yet
+	}
+	if !slices.ContainsFunc(a.Choices, func(ch Choice) bool { return ch.Right != "" }) {
+		return // no choice names a right: nothing to check
 	}
 	granted := a.RightsByPurpose()
 	for i, ch := range a.Choices {

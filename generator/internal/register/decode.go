@@ -62,6 +62,29 @@ func decodeValue(data any, v reflect.Value) error {
 			return nil
 		}
 	}
+	if v.Type() == stringsType {
+		// Lists of ids, the most common list of a record: filled directly,
+		// as the generic slice case below would, without a reflect call
+		// per item.
+		arr, ok := data.([]any)
+		if !ok {
+			return fmt.Errorf("%T is not an array", data)
+		}
+		out := make([]string, len(arr))
+		for i, e := range arr {
+			s, ok := e.(string)
+			if !ok {
+				return fmt.Errorf("[%d]: %T is not a string", i, e)
+			}
+			out[i] = s
+		}
+		if v.CanAddr() {
+			*v.Addr().Interface().(*[]string) = out
+		} else {
+			v.Set(reflect.ValueOf(out))
+		}
+		return nil
+	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
@@ -131,6 +154,7 @@ var (
 	purposeType = reflect.TypeOf(Purpose{})
 	stepType    = reflect.TypeOf(Step{})
 	nameType    = reflect.TypeOf(Name{})
+	stringsType = reflect.TypeOf([]string(nil))
 )
 
 var fieldCache sync.Map // reflect.Type -> map[string][]int

@@ -147,12 +147,28 @@ func (d *dirs) walkActivities(fn func(name string, e fs.DirEntry, err error) err
 		return nil
 	}
 	rest := strings.TrimPrefix(ActivitiesDir, DataDir+"/")
-	return fs.WalkDir(d.data.FS(), rest, func(p string, e fs.DirEntry, err error) error {
+	return fs.WalkDir(walkFS{d.data.FS(), d}, rest, func(p string, e fs.DirEntry, err error) error {
 		if escapes(err) {
 			err = &outsideError{"is a symbolic link that leads out of data/; records are read only inside data/, so it is not read"}
 		}
 		return fn(DataDir+"/"+p, e, err)
 	})
 }
+
+// walkFS is data/ as the walk sees it: folders are listed the short way
+// where there is one (dirs.readDir), everything else is the os.Root's.
+type walkFS struct {
+	fs.FS
+	d *dirs
+}
+
+func (w walkFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if entries, ok := w.d.readDir(name); ok {
+		return entries, nil
+	}
+	return fs.ReadDir(w.FS, name)
+}
+
+func (w walkFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(w.FS, name) }
 
 func diagAt(name, msg string) diag.Diagnostic { return diag.Diagnostic{File: name, Message: msg} }

@@ -1,6 +1,7 @@
 package register
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/privacy-as-code/ropa/generator/internal/diag"
 	"github.com/privacy-as-code/ropa/generator/internal/schema"
@@ -60,6 +62,13 @@ type loader struct {
 	diags   diag.Collector
 	mu      sync.Mutex
 
+	// compiled is closed once schemas is set, or abandoned when the schemas
+	// did not compile: activity files are read and parsed before that.
+	compiled  chan struct{}
+	abandoned atomic.Bool
+
+	sources sync.Pool // *[]byte: buffers activity files are read into (see activity)
+
 	suggestions suggestions // "did you mean" lookups, see checker.suggest
 }
 
@@ -85,11 +94,11 @@ func CompileSchemas(root string) (*Schemas, error) {
 // The register is complete only when the list holds no errors. A schema
 // that does not compile is reported as a diagnostic on schemas/.
 func Load(root string) (*Register, diag.List) {
-	s, err := CompileSchemas(root)
+	_, reg, diags, err := CompileAndLoad(root)
 	if err != nil {
 		return emptyRegister(), diag.List{{File: SchemasDir, Message: err.Error()}}
 	}
-	return s.Load(root)
+	return reg, diags
 }
 
 func emptyRegister() *Register {
@@ -107,10 +116,40 @@ func emptyRegister() *Register {
 // Load is Load with schemas compiled beforehand, as the commands and serve
 // use it: the schemas are compiled once, however often the records load.
 func (s *Schemas) Load(root string) (*Register, diag.List) {
-	l := &loader{root: root, files: map[string]*file{}, failed: map[string]bool{}, schemas: s.set}
+	_, reg, diags, _ := load(root, s)
+	return reg, diags
+}
+
+// CompileAndLoad compiles the project's schemas, as CompileSchemas, and
+// loads the project with them, as Schemas.Load. It is the quicker way for a
+// command that loads once: the activity files are read and parsed while the
+// schemas compile, which otherwise keeps one core busy and the other idle.
+// When the schemas do not compile, it returns their error and nothing else.
+func CompileAndLoad(root string) (*Schemas, *Register, diag.List, error) {
+	return load(root, nil)
+}
+
+// load loads the project at root with the schemas s, or compiles them first
+// when s is nil.
+func load(root string, s *Schemas) (*Schemas, *Register, diag.List, error) {
+	l := &loader{root: root, files: map[string]*file{}, failed: map[string]bool{}, compiled: make(chan struct{})}
+	l.sources.New = func() any { b := make([]byte, 0, 8<<10); return &b }
 	reg := emptyRegister()
 	l.dirs = l.openDirs()
 	defer l.dirs.close()
+	acts := l.startActivities()
+	if s == nil {
+		var err error
+		if s, err = CompileSchemas(root); err != nil {
+			l.abandoned.Store(true)
+			close(l.compiled)
+			close(acts.ready)
+			acts.wg.Wait()
+			return nil, nil, nil, err
+		}
+	}
+	l.schemas = s.set
+	close(l.compiled)
 	l.languages(reg)
 
 	for _, kind := range registers {
@@ -126,10 +165,10 @@ func (s *Schemas) Load(root string) (*Register, diag.List) {
 	// The rules run on whatever loaded; rules that need a register that
 	// failed to load are skipped, so no error is reported twice.
 	c := newChecker(l, reg)
-	l.activities(reg, c)
+	l.activities(reg, c, acts)
 	c.shared()
 	c.limits()
-	return reg, l.diags.List()
+	return s, reg, l.diags.List(), nil
 }
 
 // add adds a diagnostic; past diag.MaxPerFile in one file, it is only counted.
@@ -191,9 +230,13 @@ func renderPath(data map[string]any, p []string) string {
 
 // read reads a project file, refusing what is not a regular file and any
 // path that leads out of the project (see dirs.open).
-func (l *loader) read(name string) ([]byte, bool) {
+func (l *loader) read(name string) ([]byte, bool) { return l.readInto(name, nil) }
+
+// readInto is read into *buf when it is large enough; a larger buffer it
+// makes is left in *buf, to be reused. buf may be nil.
+func (l *loader) readInto(name string, buf *[]byte) ([]byte, bool) {
 	if rest, inData := strings.CutPrefix(name, DataDir+"/"); inData && l.dirs.data != nil {
-		if b, ok := l.dirs.quickRead(rest); ok {
+		if b, ok := l.dirs.quickRead(rest, buf); ok {
 			return b, true
 		}
 	}
@@ -250,8 +293,11 @@ func plainError(err error) string {
 
 // parse reads, parses and schema-checks one file. It returns nil when the
 // file cannot be read or parsed.
-func (l *loader) parse(name, kind string) *file {
-	src, ok := l.read(name)
+func (l *loader) parse(name, kind string) *file { return l.parseFrom(name, kind, nil) }
+
+// parseFrom is parse, reading the file into *buf (see readInto).
+func (l *loader) parseFrom(name, kind string, buf *[]byte) *file {
+	src, ok := l.readInto(name, buf)
 	if !ok {
 		return nil
 	}
@@ -269,7 +315,7 @@ func (l *loader) parse(name, kind string) *file {
 		l.files[name] = f
 		l.mu.Unlock()
 	}
-	if strings.TrimSpace(string(doc.Source)) == "" {
+	if len(bytes.TrimSpace(doc.Source)) == 0 {
 		l.add(diag.Diagnostic{File: name, Line: 1, Col: 1, Message: "file is empty"})
 		return f
 	}
@@ -286,6 +332,10 @@ func (l *loader) parse(name, kind string) *file {
 		l.add(l.at(f, o.Path, false, diag.Error, msg))
 	}
 	l.directive(f)
+	<-l.compiled // activity files are parsed while the schemas compile
+	if l.abandoned.Load() {
+		return nil
+	}
 	issues := l.schemas.Validate(kind, doc.Data)
 	for _, is := range issues {
 		d := l.at(f, is.Path, is.AtKey, diag.Error, is.Message)
@@ -402,16 +452,63 @@ func CheckActivityID(id string) error {
 	return nil
 }
 
-// activities loads every data/activities/**/*.toml in parallel.
-func (l *loader) activities(reg *Register, c *checker) {
+// activityLoad is the loading of data/activities/**/*.toml, in parallel.
+// It begins before the shared registers load: walking the folders and
+// reading, parsing, schema-checking and decoding each file need nothing of
+// them, so that work keeps both cores busy while the registers load. The
+// rules of each activity wait until the registers are in (ready).
+type activityLoad struct {
+	ready   chan struct{} // closed when c is set and the rules may run
+	c       *checker
+	wg      sync.WaitGroup
+	found   [][]loaded // per worker
+	missing bool       // data/ could not be opened
+	failed  bool       // the walk met a folder or entry it could not read
+}
+
+// loaded is one activity file and what it gave: nil when it did not load.
+type loaded struct {
+	name string
+	a    *Activity
+}
+
+func (l *loader) startActivities() *activityLoad {
+	al := &activityLoad{ready: make(chan struct{})}
 	if l.dirs.data == nil {
-		l.failed["activity"] = true
-		return
+		al.missing = true
+		return al
 	}
-	var names []string
+	names := make(chan string, 256)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	al.found = make([][]loaded, workers)
+	for w := range workers {
+		al.wg.Add(1)
+		go func() {
+			defer al.wg.Done()
+			for name := range names {
+				if l.abandoned.Load() {
+					continue // the schemas did not compile: only drain
+				}
+				al.found[w] = append(al.found[w], loaded{name, l.activity(name, al)})
+			}
+		}()
+	}
+	al.wg.Add(1)
+	go func() {
+		defer al.wg.Done()
+		defer close(names)
+		l.walkActivities(al, names)
+	}()
+	return al
+}
+
+// walkActivities sends the name of every activity file to names. It only
+// adds diagnostics (safe in parallel) and sets al.failed, never l.failed,
+// which the registers write meanwhile.
+func (l *loader) walkActivities(al *activityLoad, names chan<- string) {
 	err := l.dirs.walkActivities(func(rel string, e fs.DirEntry, err error) error {
 		if err != nil {
-			l.failed["activity"] = true
+			al.failed = true
 			if rel == ActivitiesDir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
@@ -442,56 +539,61 @@ func (l *loader) activities(reg *Register, c *checker) {
 			}
 			return nil
 		}
-		names = append(names, rel)
+		names <- rel
 		return nil
 	})
 	if err != nil {
 		l.add(diag.Diagnostic{File: ActivitiesDir, Message: "cannot read: " + plainError(err)})
 	}
-	sort.Strings(names)
+}
 
-	acts := make([]*Activity, len(names))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				acts[i] = l.activity(names[i], c)
-			}
-		}()
+// activities lets the rules of the activities run, with c, waits for every
+// activity and adds them to reg, in the order of their file names.
+func (l *loader) activities(reg *Register, c *checker, al *activityLoad) {
+	al.c = c
+	close(al.ready)
+	al.wg.Wait()
+	if al.missing || al.failed {
+		l.failed["activity"] = true
 	}
-	for i := range names {
-		work <- i
+	var found []loaded
+	for _, f := range al.found {
+		found = append(found, f...)
 	}
-	close(work)
-	wg.Wait()
+	slices.SortFunc(found, func(a, b loaded) int { return strings.Compare(a.name, b.name) })
 
 	seen := map[string]string{}
-	for i, a := range acts {
+	for _, f := range found {
+		a := f.a
 		if a == nil {
 			l.failed["activity"] = true
 			continue
 		}
 		if prev, dup := seen[a.ID]; dup {
-			l.add(diag.Diagnostic{File: names[i], Line: 1, Col: 1, Message: fmt.Sprintf("duplicate activity id %q: %s has the same file name", a.ID, prev)})
+			l.add(diag.Diagnostic{File: f.name, Line: 1, Col: 1, Message: fmt.Sprintf("duplicate activity id %q: %s has the same file name", a.ID, prev)})
 			continue
 		}
-		seen[a.ID] = names[i]
-		reg.Files["activity:"+a.ID] = names[i]
+		seen[a.ID] = f.name
+		reg.Files["activity:"+a.ID] = f.name
 		reg.Activities = append(reg.Activities, a)
 	}
 	sort.Slice(reg.Activities, func(i, j int) bool { return reg.Activities[i].ID < reg.Activities[j].ID })
 }
 
-func (l *loader) activity(name string, c *checker) *Activity {
+// activity loads one activity file: it is read, checked against its schema
+// and decoded at once, and its rules run when the registers are in.
+func (l *loader) activity(name string, al *activityLoad) *Activity {
 	id := strings.TrimSuffix(path.Base(name), ".toml")
 	if err := CheckActivityID(id); err != nil {
 		l.add(diag.Diagnostic{File: name, Message: err.Error() + "; rename the file"})
 		return nil
 	}
-	f := l.parse(name, "activity")
+	// The text of the file is needed until its rules have run, and not
+	// after: nothing of it is kept (diagnostics copy their lines, decoded
+	// values are strings of their own). So its buffer is reused.
+	buf := l.sources.Get().(*[]byte)
+	defer l.sources.Put(buf)
+	f := l.parseFrom(name, "activity", buf)
 	if f == nil || !f.ok {
 		return nil
 	}
@@ -499,6 +601,11 @@ func (l *loader) activity(name string, c *checker) *Activity {
 	if !l.decode(f, f.doc.Data, a) {
 		return nil
 	}
+	<-al.ready
+	if l.abandoned.Load() {
+		return nil
+	}
+	c := al.c
 	c.values(f, nil, reflect.ValueOf(a).Elem())
 	c.activityCells(f, a)
 	c.activity(f, a)

@@ -15,27 +15,35 @@ package register
 // The site, the workbook and the rules all ask this one function.
 func (a *Activity) RightsByPurpose() map[string][]int {
 	at := map[string][]int{}
+	a.eachRight(func(r string, i int) { at[r] = append(at[r], i) })
+	return at
+}
+
+// eachRight calls add for every right of every purpose, as RightsByPurpose
+// lists them, without building the map.
+func (a *Activity) eachRight(add func(right string, purpose int)) {
 	for i := range a.Purposes {
-		basis := a.Resolved(i).LegalBasis
-		add := func(r string) { at[r] = append(at[r], i) }
-		add("access")
-		add("rectification")
-		if basis != "legal-obligation" && basis != "public-task" {
-			add("erasure")
+		basis := a.Purposes[i].LegalBasis
+		if basis == "" {
+			basis = a.LegalBasis // as Resolved
 		}
-		add("restriction")
+		add("access", i)
+		add("rectification", i)
+		if basis != "legal-obligation" && basis != "public-task" {
+			add("erasure", i)
+		}
+		add("restriction", i)
 		if (basis == "consent" || basis == "contract") && !a.Manual {
-			add("portability")
+			add("portability", i)
 		}
 		if basis == "legitimate-interests" || basis == "public-task" {
-			add("object")
+			add("object", i)
 		}
 		if basis == "consent" {
-			add("withdraw-consent")
+			add("withdraw-consent", i)
 		}
 		if a.AutomatedDecisions.Used {
-			add("automated-decisions")
+			add("automated-decisions", i)
 		}
 	}
-	return at
 }

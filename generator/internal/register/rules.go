@@ -214,9 +214,7 @@ func (c *checker) grantedRights() map[string]bool {
 	out := map[string]bool{}
 	for _, a := range c.reg.Activities {
 		if a.IsPublic() {
-			for id := range a.RightsByPurpose() {
-				out[id] = true
-			}
+			a.eachRight(func(id string, _ int) { out[id] = true })
 		}
 	}
 	return out
@@ -246,14 +244,13 @@ func (c *checker) registerCountries() {
 // references: every id an activity names is defined in a shared register.
 func (c *checker) references(rec *file, a *Activity) {
 	// kind is both the activity's field and the shared register it names.
-	check := func(ids []string, kind, what string, m any) {
+	check := func(ids []string, kind, what string, m any, has func(string) bool) {
 		if c.l.failed[kind] {
 			return // reported in the register's own file
 		}
-		file := DataDir + "/" + kind + ".toml"
 		for i, id := range ids {
-			if !reflect.ValueOf(m).MapIndex(reflect.ValueOf(id)).IsValid() {
-				c.errorf(rec, dp(kind, i), "unknown %s %q: it is not defined in %s%s", what, id, file, c.suggest(id, m))
+			if !has(id) {
+				c.errorf(rec, dp(kind, i), "unknown %s %q: it is not defined in %s%s", what, id, DataDir+"/"+kind+".toml", c.suggest(id, m))
 			}
 		}
 	}
@@ -278,10 +275,10 @@ func (c *checker) references(rec *file, a *Activity) {
 			}
 		}
 	}
-	check(a.Subjects, "subjects", "data subject category", c.reg.Subjects)
-	check(a.Categories, "categories", "data category", c.reg.Categories)
-	check(a.Recipients, "recipients", "recipient", c.reg.Recipients)
-	check(a.Measures, "measures", "security measure", c.reg.Measures)
+	check(a.Subjects, "subjects", "data subject category", c.reg.Subjects, has(c.reg.Subjects))
+	check(a.Categories, "categories", "data category", c.reg.Categories, has(c.reg.Categories))
+	check(a.Recipients, "recipients", "recipient", c.reg.Recipients, has(c.reg.Recipients))
+	check(a.Measures, "measures", "security measure", c.reg.Measures, has(c.reg.Measures))
 	for i, t := range a.Transfers {
 		if _, ok := c.reg.Recipients[t.Recipient]; !ok && t.Recipient != "" && !c.l.failed["recipients"] {
 			c.errorf(rec, dp("transfers", i, "recipient"), "unknown recipient %q: it is not defined in data/recipients.toml%s", t.Recipient, c.suggest(t.Recipient, c.reg.Recipients))
@@ -294,6 +291,11 @@ func (c *checker) references(rec *file, a *Activity) {
 			}
 		}
 	}
+}
+
+// has says whether a shared register defines an id.
+func has[T any](m map[string]*T) func(string) bool {
+	return func(id string) bool { _, ok := m[id]; return ok }
 }
 
 // transfers: recipients outside the EEA need a transfer with a safeguard
@@ -538,34 +540,32 @@ func (c *checker) unused() {
 	if c.l.failed["activity"] {
 		return // usage is unknown
 	}
-	used := map[string]bool{}
-	for _, a := range c.reg.Activities {
-		for _, id := range a.Subjects {
-			used["subjects:"+id] = true
-		}
-		for _, id := range a.Categories {
-			used["categories:"+id] = true
-		}
-		for _, id := range a.Recipients {
-			used["recipients:"+id] = true
-		}
-		for _, id := range a.Measures {
-			used["measures:"+id] = true
-		}
-		used["topics:"+a.Topic] = true
-	}
-	check := func(kind, what string, ids []string) {
+	// One set per register, so that no key is made per reference.
+	subjects, categories, recipients, measures, topics := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	mark := func(used map[string]bool, ids []string) {
 		for _, id := range ids {
-			if !used[kind+":"+id] {
+			used[id] = true
+		}
+	}
+	for _, a := range c.reg.Activities {
+		mark(subjects, a.Subjects)
+		mark(categories, a.Categories)
+		mark(recipients, a.Recipients)
+		mark(measures, a.Measures)
+		topics[a.Topic] = true
+	}
+	check := func(kind, what string, ids []string, used map[string]bool) {
+		for _, id := range ids {
+			if !used[id] {
 				c.report(c.file(kind+":"+id), dp(id), true, diag.Warning, "%s %q is not used by any activity", what, id)
 			}
 		}
 	}
-	check("subjects", "data subject category", sortedIDs(c.reg.Subjects))
-	check("categories", "data category", sortedIDs(c.reg.Categories))
-	check("recipients", "recipient", sortedIDs(c.reg.Recipients))
-	check("measures", "security measure", sortedIDs(c.reg.Measures))
-	check("topics", "topic", sortedIDs(c.reg.Topics))
+	check("subjects", "data subject category", sortedIDs(c.reg.Subjects), subjects)
+	check("categories", "data category", sortedIDs(c.reg.Categories), categories)
+	check("recipients", "recipient", sortedIDs(c.reg.Recipients), recipients)
+	check("measures", "security measure", sortedIDs(c.reg.Measures), measures)
+	check("topics", "topic", sortedIDs(c.reg.Topics), topics)
 }
 
 func sortedIDs[V any](m map[string]V) []string {

@@ -317,16 +317,8 @@ func array(s *jsonschema.Schema, arr []any) verdict {
 	}
 	result := valid
 	if s.UniqueItems && len(arr) > 1 {
-		seen := make(map[string]bool, len(arr))
-		for _, e := range arr {
-			str, ok := e.(string)
-			if !ok {
-				return unsure
-			}
-			if seen[str] {
-				return invalid
-			}
-			seen[str] = true
+		if v := uniqueStrings(arr); v != valid {
+			return v
 		}
 	}
 	for i, e := range arr {
@@ -346,6 +338,35 @@ func array(s *jsonschema.Schema, arr []any) verdict {
 		result = combine(result, x)
 	}
 	return result
+}
+
+// uniqueStrings checks uniqueItems on an array of strings; anything else is
+// left to the library. Short lists (most of a record's) are compared pair by
+// pair, without a map.
+func uniqueStrings(arr []any) verdict {
+	for _, e := range arr {
+		if _, ok := e.(string); !ok {
+			return unsure
+		}
+	}
+	if len(arr) <= 16 {
+		for i := range arr {
+			for j := i + 1; j < len(arr); j++ {
+				if arr[i].(string) == arr[j].(string) {
+					return invalid
+				}
+			}
+		}
+		return valid
+	}
+	seen := make(map[string]bool, len(arr))
+	for _, e := range arr {
+		if seen[e.(string)] {
+			return invalid
+		}
+		seen[e.(string)] = true
+	}
+	return valid
 }
 
 func str(s *jsonschema.Schema, v string) verdict {

@@ -24,6 +24,22 @@ var handMatchers = map[string]func(string) bool{
 	lifetimeRegexp: isLifetime,
 }
 
+// regexps compiles the patterns of one Load, each once: the $defs inlined
+// into every place that uses them (see inline) repeat the same few patterns
+// many times. A compiled regexp is safe for concurrent use.
+type regexps map[string]jsonschema.Regexp
+
+func (r regexps) compile(s string) (jsonschema.Regexp, error) {
+	if re, ok := r[s]; ok {
+		return re, nil
+	}
+	re, err := compileRegexp(s)
+	if err == nil {
+		r[s] = re
+	}
+	return re, err
+}
+
 // compileRegexp is the regexp engine of the compiler. The compiled regexp is
 // kept for its text, which messages quote.
 func compileRegexp(s string) (jsonschema.Regexp, error) {

@@ -45,7 +45,7 @@ func Load(dir string, kinds ...string) (*Set, error) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
-	c.UseRegexpEngine(compileRegexp)
+	c.UseRegexpEngine(regexps{}.compile)
 	c.UseLoader(noLoader{})
 	s := &Set{schemas: map[string]*jsonschema.Schema{}, raw: map[string]any{}}
 	abs, err := filepath.Abs(dir)

@@ -48,10 +48,11 @@ type Document struct {
 	Source []byte         // the text of the file
 	Data   map[string]any // the decoded values; integers are int64, dates strings
 
-	lines []int // byte offset of the start of every line
-	once  sync.Once
-	spans map[string]span // filled on first use: only diagnostics need places
-	odd   []Odd           // dates, times, nan and inf
+	lines     []int // byte offset of the start of every line, made on first use (see starts)
+	linesOnce sync.Once
+	once      sync.Once
+	spans     map[string]span // filled on first use: only diagnostics need places
+	odd       []Odd           // dates, times, nan and inf
 
 	textOnce sync.Once
 	text     string // Source as a string, made on first use; lines are cut from it
@@ -86,7 +87,7 @@ func Parse(name string, src []byte) (*Document, *Error) {
 		return nil, &Error{Line: 1, Col: 1, Len: 1, Message: fmt.Sprintf("file is %s; a record file may be at most %s", size(len(src)), size(MaxSize))}
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	d := &Document{Name: name, Source: src, lines: lineStarts(src)}
+	d := &Document{Name: name, Source: src}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, d.errorAt(i, 1, "binary file: contains a NUL byte; records are UTF-8 text")
 	}
@@ -144,6 +145,12 @@ func tooDeep(src []byte) (offset int, msg string) {
 	var items [MaxDepth + 2]int   // commas seen in the open bracket of each depth
 	var arrays [MaxDepth + 2]bool // whether that bracket is an array
 	for i := 0; i < len(src); i++ {
+		for i < len(src) && !scanned[src[i]] {
+			i++ // letters, digits, blanks: most of a file
+		}
+		if i == len(src) {
+			break
+		}
 		switch c := src[i]; c {
 		case '#':
 			for i < len(src) && src[i] != '\n' {
@@ -188,6 +195,14 @@ func tooDeep(src []byte) (offset int, msg string) {
 	}
 	return 0, ""
 }
+
+// scanned are the bytes tooDeep looks at; it skips the others quickly.
+var scanned = func() (t [256]bool) {
+	for _, c := range []byte("#\n\"'.=,[{]}") {
+		t[c] = true
+	}
+	return t
+}()
 
 // skipString returns the index of the last byte of the string that starts at
 // i: basic and literal, single- and multi-line, honouring backslash escapes in
@@ -240,8 +255,8 @@ func (d *Document) syntaxError(err error) *Error {
 		}
 		// BurntSushi counts columns in bytes, and may point at the blanks
 		// before the offending token; we count characters, at the token.
-		if line <= len(d.lines) {
-			start := d.lines[line-1]
+		if lines := d.starts(); line <= len(lines) {
+			start := lines[line-1]
 			end := min(start+col-1, len(d.Source))
 			for end < len(d.Source) && (d.Source[end] == ' ' || d.Source[end] == '\t') {
 				end++
@@ -258,8 +273,8 @@ func (d *Document) decodeError(err error) *Error {
 	var de *gotoml.DecodeError
 	if errors.As(err, &de) {
 		row, col := de.Position()
-		if row >= 1 && row <= len(d.lines) {
-			start := d.lines[row-1]
+		if lines := d.starts(); row >= 1 && row <= len(lines) {
+			start := lines[row-1]
 			end := min(start+col-1, len(d.Source))
 			col = utf8.RuneCount(d.Source[start:end]) + 1
 		}
@@ -357,46 +372,62 @@ func (d *Document) Odd() []Odd { return d.odd }
 // Directive returns the target of the file's `#:schema` comment and its line,
 // or "" and 0 when the file has none. Like TOML editors, only comments before
 // the first key or table count.
+//
+// It looks at the bytes of the source, line by line, without making the
+// text a string: every record file is asked, nearly all of them are fine.
 func (d *Document) Directive() (target string, line int) {
-	for i := range d.lines {
-		s := strings.TrimSpace(d.Line(i + 1))
-		if s == "" {
-			continue
+	src := d.Source
+	for n := 1; ; n++ {
+		l, rest, more := bytes.Cut(src, []byte("\n"))
+		if s := bytes.TrimSpace(l); len(s) > 0 {
+			if s[0] != '#' {
+				return "", 0
+			}
+			if r, ok := bytes.CutPrefix(s, []byte("#:schema")); ok {
+				return string(bytes.TrimSpace(r)), n
+			}
 		}
-		if !strings.HasPrefix(s, "#") {
+		if !more {
 			return "", 0
 		}
-		if rest, ok := strings.CutPrefix(s, "#:schema"); ok {
-			return strings.TrimSpace(rest), i + 1
-		}
+		src = rest
 	}
-	return "", 0
 }
 
 // Line returns line n (1-based) of the source without its line ending. The
 // lines share one copy of the text, so that many diagnostics on one long
 // line do not each hold a copy of it.
 func (d *Document) Line(n int) string {
-	if n < 1 || n > len(d.lines) {
+	lines := d.starts()
+	if n < 1 || n > len(lines) {
 		return ""
 	}
 	d.textOnce.Do(func() { d.text = string(d.Source) })
-	start := d.lines[n-1]
+	start := lines[n-1]
 	end := len(d.text)
-	if n < len(d.lines) {
-		end = d.lines[n] - 1
+	if n < len(lines) {
+		end = lines[n] - 1
 	}
 	return strings.TrimSuffix(d.text[start:end], "\r")
 }
 
+// starts returns the byte offset of the start of every line. Only
+// diagnostics need them, so they are found on first use.
+func (d *Document) starts() []int {
+	d.linesOnce.Do(func() { d.lines = lineStarts(d.Source) })
+	return d.lines
+}
+
 func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // position finds the line and column of a byte offset. Columns count
@@ -404,12 +435,13 @@ func lineStarts(src []byte) []int {
 // position found when it is earlier on the same line, so that the places of
 // many values on one long line cost one pass over it, not one each.
 func (d *Document) position(offset int) Span {
-	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > offset }) - 1
+	lines := d.starts()
+	line := sort.Search(len(lines), func(i int) bool { return lines[i] > offset }) - 1
 	line = max(line, 0)
 	offset = min(offset, len(d.Source))
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	from, col := d.lines[line], 1
+	from, col := lines[line], 1
 	if last := d.lastPos; last[2] > 0 && last[0] == line && last[1] <= offset && last[1] >= from {
 		from, col = last[1], last[2]
 	}
