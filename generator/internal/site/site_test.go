@@ -57,8 +57,10 @@ func TestBuildsBothLanguagesWithAPageForEveryPublicRecord(t *testing.T) {
 		`<td data-label="Bewaartermijn">7 jaar na het einde van het boekjaar</td>`,
 		`<td data-label="Bewaartermijn">1 jaar en 6 maanden</td>`,
 	)
+	// The sample has no topics: the activities are the level below the page's heading.
 	b.assertFileContent("public/activities/index.html",
-		`<h3 class="heading-m"><a href="/activities/fraud-prevention/">Fraude voorkomen</a></h3>`,
+		`<h1 class="heading-xl">Verwerkingen</h1>`,
+		`<h2 class="heading-m"><a href="/activities/fraud-prevention/">Fraude voorkomen</a></h2>`,
 		`<dt>Ons gerechtvaardigd belang</dt><dd>Onze dienst en onze klanten beschermen tegen fraude.</dd>`,
 		`<strong>Overeenkomst</strong> (art. 6 lid 1 sub b AVG).`,
 	)
