@@ -17,7 +17,6 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/privacy-as-code/ropa/generator/internal/register"
-	"github.com/privacy-as-code/ropa/generator/internal/synth"
 	"github.com/privacy-as-code/ropa/generator/internal/workbook"
 )
 
@@ -37,26 +36,10 @@ import (
 //     HugoMinimal is the cost of the theme's richer pages.
 var benchSizes = []int{100, 1000, 10000}
 
-// synthProject writes a synthetic project of n activities with the
-// repository's site files and schemas.
-func synthProject(b *testing.B, n int) string {
-	b.Helper()
-	dir := b.TempDir()
-	for _, name := range []string{"hugo.toml", "schemas", "content", "themes"} {
-		if err := copyTreeForBench(filepath.Join(repoRoot, name), filepath.Join(dir, name)); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := synth.Write(dir, synth.Options{Activities: n, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	return dir
-}
-
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
-			dir := synthProject(b, n)
+			dir := synthTestProject(b, n)
 			pages := 0
 			for b.Loop() {
 				reg, diags := register.Load(dir)
@@ -82,7 +65,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkHugoAlone(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
-			dir := synthProject(b, n)
+			dir := synthTestProject(b, n)
 			reg, diags := register.Load(dir)
 			if len(diags) > 0 {
 				b.Fatalf("%d diagnostics", len(diags))
@@ -123,7 +106,7 @@ func BenchmarkHugoMinimal(b *testing.B) {
 
 // pagesFor is the number of pages the full build renders for n activities.
 func pagesFor(b *testing.B, n int) int {
-	dir := synthProject(b, n)
+	dir := synthTestProject(b, n)
 	reg, diags := register.Load(dir)
 	if len(diags) > 0 {
 		b.Fatalf("%d diagnostics", len(diags))
@@ -227,7 +210,7 @@ func copyTreeForBench(from, to string) error {
 func BenchmarkBuildVsBareHugo(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("activities=%d", n), func(b *testing.B) {
-			dir := synthProject(b, n)
+			dir := synthTestProject(b, n)
 			pages := pagesFor(b, n)
 			bare := bareContentProject(b, pages)
 			var build, hugo time.Duration

@@ -45,7 +45,7 @@ func BenchmarkServeEdit(b *testing.B) {
 			}
 			return dir
 		}},
-		{"activities=1000", "data/activities/activity-00500.toml", `en = "Processing 500"`, "en/activities/activity-00500/", "en/activities/", func(b *testing.B) string { return synthProject(b, 1000) }},
+		{"activities=1000", "data/activities/activity-00500.toml", `en = "Processing 500"`, "en/activities/activity-00500/", "en/activities/", func(b *testing.B) string { return synthTestProject(b, 1000) }},
 	}
 	for _, r := range registers {
 		for _, settled := range []bool{true, false} {

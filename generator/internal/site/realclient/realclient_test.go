@@ -37,23 +37,29 @@ var (
 func publicDir(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
-		reg, diags := register.Load(repoRoot)
-		if errs, _ := diags.Count(); errs > 0 {
-			buildErr = fmt.Errorf("the shipped register has errors:\n%v", diags)
-			return
-		}
 		dir, err := os.MkdirTemp("", "ropa-realclient-")
 		if err != nil {
 			buildErr = err
 			return
 		}
 		builtDir = filepath.Join(dir, "public")
-		_, buildErr = site.Build(site.Options{Root: repoRoot, PublishDir: builtDir, Register: reg})
+		buildErr = loadAndBuild(repoRoot, builtDir)
 	})
 	if buildErr != nil {
 		t.Fatal(buildErr)
 	}
 	return builtDir
+}
+
+// loadAndBuild loads the register of the project at root and builds its
+// site into publish.
+func loadAndBuild(root, publish string) error {
+	reg, diags := register.Load(root)
+	if errs, _ := diags.Count(); errs > 0 {
+		return fmt.Errorf("the register in %s has %d errors:\n%v", root, errs, diags)
+	}
+	_, err := site.Build(site.Options{Root: root, PublishDir: publish, Register: reg})
+	return err
 }
 
 func TestMain(m *testing.M) {

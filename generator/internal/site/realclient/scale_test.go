@@ -13,8 +13,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/privacy-as-code/ropa/generator/internal/register"
-	"github.com/privacy-as-code/ropa/generator/internal/site"
 	"github.com/privacy-as-code/ropa/generator/internal/synth"
 )
 
@@ -49,13 +47,8 @@ func scaleSite(t *testing.T) string {
 		if scaleErr = synth.Write(dir, synth.Options{Activities: scaleActivities, Seed: 1}); scaleErr != nil {
 			return
 		}
-		reg, diags := register.Load(dir)
-		if errs, _ := diags.Count(); errs > 0 {
-			scaleErr = fmt.Errorf("the synthetic register has %d errors, first: %s", errs, diags[0].Message)
-			return
-		}
 		scaleDir = filepath.Join(dir, "public")
-		_, scaleErr = site.Build(site.Options{Root: dir, PublishDir: scaleDir, Register: reg})
+		scaleErr = loadAndBuild(dir, scaleDir)
 	})
 	if scaleErr != nil {
 		t.Fatal(scaleErr)
