@@ -54,6 +54,20 @@ func (s *Site) DataJSON(lang string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// ActivityPath returns the page path of a public activity in the view of
+// one language, as the content adapter gives it to Hugo.
+func (s *Site) ActivityPath(lang, id string) (string, bool) {
+	v, ok := s.views[lang]
+	if !ok {
+		return "", false
+	}
+	a, ok := v.Activities[id]
+	if !ok {
+		return "", false
+	}
+	return a.Path, true
+}
+
 // WriteDataJSON writes the view of one language as compact JSON to w, the
 // same bytes as DataJSON, one activity at a time: at 10,000 activities a
 // view is over 150 MB.

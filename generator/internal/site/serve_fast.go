@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -163,21 +162,9 @@ func activityPages(root, dir string, reg *register.Register, ids []string) ([]st
 			return nil, err
 		}
 		for _, lang := range g.site.Languages() {
-			var v struct {
-				Activities map[string]struct {
-					Path string `json:"path"`
-				} `json:"activities"`
-			}
-			raw, err := g.site.DataJSON(lang)
-			if err != nil {
-				return nil, err
-			}
-			if err := json.Unmarshal(raw, &v); err != nil {
-				return nil, err
-			}
-			for id, a := range v.Activities {
-				if slices.Contains(ids, id) {
-					paths = append(paths, strings.Trim(a.Path, "/"))
+			for _, id := range ids {
+				if p, ok := g.site.ActivityPath(lang, id); ok {
+					paths = append(paths, strings.Trim(p, "/"))
 				}
 			}
 		}
