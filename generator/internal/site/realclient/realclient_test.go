@@ -26,29 +26,44 @@ import (
 // repoRoot is the repository root, seen from this package's directory.
 const repoRoot = "../../../.."
 
-// The site under test: the shipped register, built once.
-var (
-	buildOnce sync.Once
-	builtDir  string
-	buildErr  error
-)
+// builtSite is a site the tests build once, into a temporary directory
+// that TestMain removes.
+type builtSite struct {
+	once   sync.Once
+	tmp    string // the temporary directory
+	public string // the built site, in it
+	err    error
+}
+
+// The sites under test.
+var shippedSite, scaleBuilt builtSite
+
+// get builds the site once: project makes the project to build in the
+// temporary directory dir and returns its root.
+func (s *builtSite) get(t *testing.T, prefix string, project func(dir string) (string, error)) string {
+	t.Helper()
+	s.once.Do(func() {
+		if s.tmp, s.err = os.MkdirTemp("", prefix); s.err != nil {
+			return
+		}
+		root, err := project(s.tmp)
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.public = filepath.Join(s.tmp, "public")
+		s.err = loadAndBuild(root, s.public)
+	})
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	return s.public
+}
 
 // publicDir builds the repository's own site into a temporary directory.
 func publicDir(t *testing.T) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "ropa-realclient-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		builtDir = filepath.Join(dir, "public")
-		buildErr = loadAndBuild(repoRoot, builtDir)
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return builtDir
+	return shippedSite.get(t, "ropa-realclient-", func(string) (string, error) { return repoRoot, nil })
 }
 
 // loadAndBuild loads the register of the project at root and builds its
@@ -64,9 +79,9 @@ func loadAndBuild(root, publish string) error {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, dir := range []string{builtDir, scaleDir} {
-		if dir != "" {
-			os.RemoveAll(filepath.Dir(dir))
+	for _, s := range []*builtSite{&shippedSite, &scaleBuilt} {
+		if s.tmp != "" {
+			os.RemoveAll(s.tmp)
 		}
 	}
 	os.Exit(code)

@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/privacy-as-code/ropa/generator/internal/synth"
@@ -22,38 +21,19 @@ import (
 // checker, as the shipped site is.
 const scaleActivities = 1000
 
-var (
-	scaleOnce sync.Once
-	scaleDir  string // the built site
-	scaleErr  error
-)
-
 // scaleSite builds the site of scaleActivities synthetic activities with the
 // repository's hugo.toml, content, theme and schemas, once.
 func scaleSite(t *testing.T) string {
 	t.Helper()
 	realClients(t)
-	scaleOnce.Do(func() {
-		var dir string
-		if dir, scaleErr = os.MkdirTemp("", "ropa-realclient-scale-"); scaleErr != nil {
-			return
-		}
+	return scaleBuilt.get(t, "ropa-realclient-scale-", func(dir string) (string, error) {
 		for _, name := range []string{"hugo.toml", "content", "themes", "schemas"} {
 			if out, err := exec.Command("cp", "-R", filepath.Join(repoRoot, name), filepath.Join(dir, name)).CombinedOutput(); err != nil {
-				scaleErr = fmt.Errorf("copying %s: %v: %s", name, err, out)
-				return
+				return "", fmt.Errorf("copying %s: %v: %s", name, err, out)
 			}
 		}
-		if scaleErr = synth.Write(dir, synth.Options{Activities: scaleActivities, Seed: 1}); scaleErr != nil {
-			return
-		}
-		scaleDir = filepath.Join(dir, "public")
-		scaleErr = loadAndBuild(dir, scaleDir)
+		return dir, synth.Write(dir, synth.Options{Activities: scaleActivities, Seed: 1})
 	})
-	if scaleErr != nil {
-		t.Fatal(scaleErr)
-	}
-	return scaleDir
 }
 
 // largestPages returns, per folder of the site (activities, personal-data,
