@@ -372,14 +372,18 @@ func (b *builder) channelByID(org *register.Organisation, id string) *channel {
 
 func (b *builder) activity(a *register.Activity) (*activity, error) {
 	av := &activity{
-		ref: b.activityRefs[a.ID], Path: activitiesSection + "/" + a.ID,
-		Summary:  b.t(a.Summary),
-		Subjects: []subject{}, Categories: []categoryRef{}, Recipients: []recipientRef{},
-		Transfers: []transfer{}, Retention: []retention{}, Measures: []measure{},
-		Rights: []rightRef{}, NotApplying: []notApplying{}, Choices: []choice{}, Cookies: []cookie{},
-		RecipientsStated: a.Recipients != nil, TransfersStated: a.Transfers != nil,
-		SourceDetails: b.t(a.SourceDetails),
-		Children:      a.Children,
+		activityCard: activityCard{
+			ref: b.activityRefs[a.ID], Path: activitiesSection + "/" + a.ID,
+			Summary:    b.t(a.Summary),
+			Categories: []categoryRef{}, Recipients: []recipientRef{}, Choices: []choice{}, Cookies: []cookie{},
+		},
+		activityDetail: activityDetail{
+			Subjects: []subject{}, Transfers: []transfer{}, Retention: []retention{}, Measures: []measure{},
+			Rights: []rightRef{}, NotApplying: []notApplying{},
+			RecipientsStated: a.Recipients != nil, TransfersStated: a.Transfers != nil,
+			SourceDetails: b.t(a.SourceDetails),
+			Children:      a.Children,
+		},
 	}
 	if a.Topic != "" {
 		av.Topic = &ref{ID: a.Topic, Name: b.topicNames[a.Topic], URL: activitiesSection + "/#topic-" + a.Topic}

@@ -79,13 +79,17 @@ func (s *Site) WriteDataJSON(lang string, w io.Writer) error {
 	return v.writeJSON(w, true)
 }
 
-// WriteDataFiles writes the view of one language as Hugo data files, made
-// with create: <lang>.json with everything but the activities, and
-// <lang>/activities/<id>.json with each activity. Hugo puts them together
-// as the same hugo.Data.ropa.<lang> as DataJSON's one file, but reads many
-// small files faster than one of over 150 MB, which it holds twice while it
-// reads it. The activity ids are safe as file names (see schemas/).
-func (s *Site) WriteDataFiles(lang string, create func(name string) (io.WriteCloser, error)) error {
+// WriteDataFiles writes the view of one language as files made with the
+// create functions: with data, the Hugo data files <lang>.json with
+// everything but the activities and <lang>/activities/<id>.json with each
+// activity's card; with details, <lang>/activities/<id>.json with the
+// details that only the activity's page shows (see activity), which the site
+// mounts as assets. Hugo puts the data files together as the same
+// hugo.Data.ropa.<lang> as DataJSON's one file without the details, and
+// reads many small files faster than one of over 150 MB, which it holds
+// twice while it reads it. The activity ids are safe as file names (see
+// schemas/).
+func (s *Site) WriteDataFiles(lang string, data, details func(name string) (io.WriteCloser, error)) error {
 	v, ok := s.views[lang]
 	if !ok {
 		return fmt.Errorf("publish: no language %q", lang)
@@ -94,11 +98,20 @@ func (s *Site) WriteDataFiles(lang string, create func(name string) (io.WriteClo
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	for _, id := range slices.Sorted(maps.Keys(v.Activities)) {
+		a := v.Activities[id]
+		name := lang + "/activities/" + id + ".json"
 		buf.Reset()
-		if err := enc.Encode(v.Activities[id]); err != nil {
+		if err := enc.Encode(&a.activityCard); err != nil {
 			return err
 		}
-		if err := writeTo(create, lang+"/activities/"+id+".json", buf.Bytes()); err != nil {
+		if err := writeTo(data, name, buf.Bytes()); err != nil {
+			return err
+		}
+		buf.Reset()
+		if err := enc.Encode(&a.activityDetail); err != nil {
+			return err
+		}
+		if err := writeTo(details, name, buf.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -106,7 +119,7 @@ func (s *Site) WriteDataFiles(lang string, create func(name string) (io.WriteClo
 	if err := v.writeJSON(&buf, false); err != nil {
 		return err
 	}
-	return writeTo(create, lang+".json", buf.Bytes())
+	return writeTo(data, lang+".json", buf.Bytes())
 }
 
 func writeTo(create func(string) (io.WriteCloser, error), name string, b []byte) error {

@@ -278,23 +278,43 @@ type notApplying struct {
 	Reason string `json:"reason"`
 }
 
+// activity is one processing activity of the view, in two parts. The card
+// is what the lists of the site show of it (the hub, the activities and
+// choices sections, search): it is part of hugo.Data.ropa.<lang>.activities.
+// The detail is what only the activity's own page shows: the generator
+// writes it as a resource of its own (assets ropa/<lang>/activities/<id>.json)
+// that the page reads while it is rendered, so Hugo does not hold the
+// details of every activity in memory for the whole build (at 10,000
+// activities they were most of the view, 65 MB of it the data-flow pictures).
+// DataJSON writes both parts together, one object per activity.
 type activity struct {
+	activityCard
+	activityDetail
+}
+
+type activityCard struct {
 	ref
-	Path          string         `json:"path"` // page path for the content adapter
-	Summary       string         `json:"summary"`
-	Topic         *ref           `json:"topic,omitempty"` // id and name only
-	Controllers   []party        `json:"controllers"`     // the entities responsible for this activity
-	Purposes      []purpose      `json:"purposes"`
-	LegalBases    []legalBasis   `json:"legal_bases"` // distinct, in the order of the purposes
-	Conditions    []condition    `json:"conditions"`  // Art. 9(2), when special categories are used
-	Subjects      []subject      `json:"subjects"`
-	Categories    []categoryRef  `json:"-"`       // shown grouped, in Sources
-	Sources       []sourceGroup  `json:"sources"` // the categories, by how they are obtained
-	SourceDetails string         `json:"source_details,omitempty"`
-	Requirement   *requirement   `json:"requirement,omitempty"`
-	Recipients    []recipientRef `json:"recipients"`
-	Transfers     []transfer     `json:"-"`
-	Retention     []retention    `json:"-"`
+	Path       string         `json:"path"` // page path for the content adapter
+	Summary    string         `json:"summary"`
+	Topic      *ref           `json:"topic,omitempty"` // id and name only
+	Purposes   []purpose      `json:"purposes"`
+	LegalBases []legalBasis   `json:"legal_bases"` // distinct, in the order of the purposes
+	Conditions []condition    `json:"conditions"`  // Art. 9(2), when special categories are used
+	Categories []categoryRef  `json:"-"`           // shown grouped, in Sources
+	Sources    []sourceGroup  `json:"sources"`     // the categories, by how they are obtained
+	Recipients []recipientRef `json:"recipients"`
+	Automated  *automated     `json:"automated,omitempty"`
+	Choices    []choice       `json:"choices"`
+	Cookies    []cookie       `json:"cookies"` // cookies and similar technologies, in the order of the record
+}
+
+type activityDetail struct {
+	Controllers   []party      `json:"controllers"` // the entities responsible for this activity
+	Subjects      []subject    `json:"subjects"`
+	SourceDetails string       `json:"source_details,omitempty"`
+	Requirement   *requirement `json:"requirement,omitempty"`
+	Transfers     []transfer   `json:"-"`
+	Retention     []retention  `json:"-"`
 	// TransferRows and RetentionRows are the activity's transfers and
 	// retention rows as positions in the view's lists of all transfers and
 	// all retention rows: each is in the view once, not once per page that
@@ -303,17 +323,14 @@ type activity struct {
 	TransferRows  []int         `json:"transfers"`
 	RetentionRows []int         `json:"retention"`
 	Measures      []measure     `json:"measures"`
-	Automated     *automated    `json:"automated,omitempty"`
 	Rights        []rightRef    `json:"rights"`
 	NotApplying   []notApplying `json:"not_applying"` // rights that do not apply here, with the reason
 	// RecipientsStated and TransfersStated are true when the record says
 	// explicitly who receives data and what is transferred, even when that is
 	// nobody and nothing; only then may the page say "nobody" or "nothing".
-	RecipientsStated bool     `json:"recipients_stated"`
-	TransfersStated  bool     `json:"transfers_stated"`
-	Choices          []choice `json:"choices"`
-	Cookies          []cookie `json:"cookies"` // cookies and similar technologies, in the order of the record
-	Children         bool     `json:"children"`
+	RecipientsStated bool `json:"recipients_stated"`
+	TransfersStated  bool `json:"transfers_stated"`
+	Children         bool `json:"children"`
 
 	// Flow is the picture of the activity's data flow, an inline <svg>
 	// (package flowchart) that states what Sources, Recipients and

@@ -145,6 +145,9 @@ func (h *hugoSite) loadConfig(withTheme bool) (*allconfig.Configs, error) {
 	mounts := []map[string]string{
 		{"source": filepath.Join(h.gen, "data"), "target": "data"},
 		{"source": filepath.Join(h.gen, "static"), "target": "static"},
+		// Before the project's assets, so that the activities' details
+		// (assets ropa/<lang>/activities/<id>.json) cannot be shadowed.
+		{"source": filepath.Join(h.gen, "assets"), "target": "assets"},
 	}
 	for _, dir := range []string{"content", "layouts", "i18n", "archetypes", "assets", "static"} {
 		mounts = append(mounts, map[string]string{"source": dir, "target": dir})

@@ -218,7 +218,7 @@ func generate(reg *register.Register, history History, formal map[string]bool) (
 
 // makeGeneratedDirs makes the directories of the generated files under dir.
 func makeGeneratedDirs(dir string) error {
-	for _, d := range []string{filepath.Join(dir, "data", dataName), filepath.Join(dir, "static")} {
+	for _, d := range []string{filepath.Join(dir, "data", dataName), filepath.Join(dir, "assets", dataName), filepath.Join(dir, "static")} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
@@ -228,12 +228,15 @@ func makeGeneratedDirs(dir string) error {
 
 // write puts the generated files under dir: the view of each language as
 // data/ropa/<lang>.json and one data/ropa/<lang>/activities/<id>.json per
-// activity (see publish.WriteDataFiles), and static/register.json, ready to
-// be mounted. The languages are written at the same time.
+// activity, the details of each activity as
+// assets/ropa/<lang>/activities/<id>.json (see publish.WriteDataFiles), and
+// static/register.json, ready to be mounted. The languages are written at the
+// same time.
 func (g *generated) write(dir string) error {
 	dataDir := filepath.Join(dir, "data", dataName)
+	assetsDir := filepath.Join(dir, "assets", dataName)
 	staticDir := filepath.Join(dir, "static")
-	for _, d := range []string{dataDir, staticDir} {
+	for _, d := range []string{dataDir, assetsDir, staticDir} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
@@ -244,15 +247,19 @@ func (g *generated) write(dir string) error {
 	for i, lang := range langs {
 		// Start empty: a file left from an earlier build would bring back
 		// an activity that is gone.
-		if err := os.RemoveAll(filepath.Join(dataDir, lang)); err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Join(dataDir, lang, "activities"), 0o755); err != nil {
-			return err
+		for _, d := range []string{dataDir, assetsDir} {
+			if err := os.RemoveAll(filepath.Join(d, lang)); err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Join(d, lang, "activities"), 0o755); err != nil {
+				return err
+			}
 		}
 		wg.Go(func() {
 			errs[i] = g.site.WriteDataFiles(lang, func(name string) (io.WriteCloser, error) {
 				return os.Create(filepath.Join(dataDir, filepath.FromSlash(name)))
+			}, func(name string) (io.WriteCloser, error) {
+				return os.Create(filepath.Join(assetsDir, filepath.FromSlash(name)))
 			})
 		})
 	}
