@@ -158,7 +158,7 @@ func (b *builder) view() (*view, error) {
 			v.Retention = append(v.Retention, r)
 		}
 		if av.Requirement != nil {
-			v.Optional = append(v.Optional, optional{Activity: aref, Required: av.Requirement.Required, Consequence: av.Requirement.Consequence})
+			v.Optional = append(v.Optional, optional{Activity: idRef(aref), Required: av.Requirement.Required, Consequence: av.Requirement.Consequence})
 		}
 		for _, r := range av.Rights {
 			rightActivities[r.ID] = append(rightActivities[r.ID], a.ID)
@@ -258,6 +258,23 @@ func (b *builder) view() (*view, error) {
 	v.TransferCountries = transferCountries(v.TransferGroups)
 	v.TransferMap = b.transferMap(v)
 	v.Transfers = nonNil(v.Transfers)
+	v.Safeguards = []safeguard{}
+	safeguardAt := map[safeguard]int{}
+	rowOf := func(sg safeguard) int {
+		i, ok := safeguardAt[sg]
+		if !ok {
+			i = len(v.Safeguards)
+			safeguardAt[sg] = i
+			v.Safeguards = append(v.Safeguards, sg)
+		}
+		return i
+	}
+	for i := range v.Transfers {
+		v.Transfers[i].SafeguardRow = rowOf(v.Transfers[i].Safeguard)
+	}
+	for i := range v.TransferGroups {
+		v.TransferGroups[i].SafeguardRow = rowOf(v.TransferGroups[i].Safeguard)
+	}
 	v.Retention = nonNil(v.Retention)
 	v.Cookies = b.cookieGroups(cookies)
 	v.Optional = nonNil(v.Optional)
@@ -424,7 +441,7 @@ func (b *builder) activity(a *register.Activity) (*activity, error) {
 		}
 	}
 	for i, r := range a.Retention {
-		rv := retention{Activity: av.ref, Categories: []categoryRef{}, Trigger: b.t(r.Trigger), Criteria: b.t(r.Criteria)}
+		rv := retention{Activity: idRef(av.ref), Categories: []categoryRef{}, Trigger: b.t(r.Trigger), Criteria: b.t(r.Criteria)}
 		for _, id := range r.Categories {
 			rv.Categories = append(rv.Categories, b.categoryRefs[id])
 		}
@@ -581,7 +598,7 @@ func (b *builder) transfer(aref ref, t register.Transfer) (transfer, error) {
 		sg.Article = fmt.Sprintf(b.w.article49, letter)
 	}
 	return transfer{
-		Activity: aref, Recipient: b.recipientRefs[t.Recipient].ref, OwnStorage: t.Recipient == "",
+		Activity: idRef(aref), Recipient: idRef(b.recipientRefs[t.Recipient].ref), OwnStorage: t.Recipient == "",
 		Country: t.Country, CountryName: name, Safeguard: sg, Details: b.t(t.Details),
 	}, nil
 }

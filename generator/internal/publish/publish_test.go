@@ -34,18 +34,24 @@ func get(t *testing.T, v any, path string) any {
 	t.Helper()
 	root, list := v, ""
 	for _, k := range strings.Split(path, ".") {
-		// The view holds a transfer or retention row once, in its list of
-		// all of them, and a category once, in its map: elsewhere a
-		// position or an id stands for it, which the templates follow
-		// (index $v.transfers n, index $v.categories id), and so does this.
+		// The view holds a transfer, retention row or safeguard once, in its
+		// list of all of them, and an activity, category or recipient once,
+		// in its map: elsewhere a position or an id stands for it, which the
+		// templates follow (index $v.transfers n, index $v.categories id),
+		// and so does this.
+		follow := map[string]string{
+			"transfers": "transfers", "retention": "retention", "safeguard": "safeguards",
+			"categories": "categories", "activity": "activities", "activities": "activities",
+			"recipient": "recipients", "recipients": "recipients",
+		}
 		switch x := v.(type) {
 		case float64:
-			if rows, ok := root.(map[string]any)[list].([]any); ok && (list == "transfers" || list == "retention") {
+			if rows, ok := root.(map[string]any)[follow[list]].([]any); ok {
 				v = rows[int(x)]
 			}
 		case string:
-			if list == "categories" {
-				v = root.(map[string]any)["categories"].(map[string]any)[x]
+			if m, ok := root.(map[string]any)[follow[list]].(map[string]any); ok {
+				v = m[x]
 			}
 		}
 		switch x := v.(type) {

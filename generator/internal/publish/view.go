@@ -1,5 +1,7 @@
 package publish
 
+import "encoding/json"
+
 // The view is what the site shows in one language: every reference resolved,
 // every derived text written out, grouped and sorted. It is the contract with
 // the theme's templates, which read it as hugo.Data.ropa.<lang> (JSON keys in
@@ -46,6 +48,10 @@ type view struct {
 	Optional       []optional    `json:"optional"`        // what is required, and what happens without it
 	RecipientKinds []kindGroup   `json:"recipient_kinds"` // recipients grouped by kind
 	Transfers      []transfer    `json:"transfers"`       // every transfer outside the EEA
+	// Safeguards are the safeguards of the transfers, each different one
+	// once (with its texts), in the order they first appear; a transfer
+	// refers to its safeguard by position.
+	Safeguards []safeguard `json:"safeguards"`
 	// TransferGroups are the transfers with the same recipient, country and
 	// safeguard taken together, each listing its activities, in the order
 	// they first appear: the hub's overview.
@@ -86,6 +92,26 @@ type ref struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	URL  string `json:"url"`
+}
+
+// idRef is a ref that the view writes as its id alone, for the long lists
+// that grow with the register (the transfers, the retention rows): the
+// page it points at is in the view once, in activities, categories or
+// recipients, where the templates look up its name and URL.
+type idRef ref
+
+func (r idRef) MarshalJSON() ([]byte, error) { return json.Marshal(r.ID) }
+
+// recipientIDs are recipients that the view writes as their ids, to look up
+// in its recipients.
+type recipientIDs []recipientRef
+
+func (rs recipientIDs) MarshalJSON() ([]byte, error) {
+	ids := make([]string, len(rs))
+	for i, r := range rs {
+		ids[i] = r.ID
+	}
+	return json.Marshal(ids)
 }
 
 type party struct {
@@ -218,17 +244,20 @@ type safeguard struct {
 }
 
 type transfer struct {
-	Activity    ref       `json:"activity"`
-	Recipient   ref       `json:"recipient"`   // empty for the organisation's own storage abroad
+	Activity    idRef     `json:"activity"`
+	Recipient   idRef     `json:"recipient"`   // empty for the organisation's own storage abroad
 	OwnStorage  bool      `json:"own_storage"` // no recipient: the organisation stores or processes the data there itself
 	Country     string    `json:"country"`
 	CountryName string    `json:"country_name"`
-	Safeguard   safeguard `json:"safeguard"`
-	Details     string    `json:"details,omitempty"`
+	Safeguard   safeguard `json:"-"`
+	// SafeguardRow is the position of Safeguard in the view's list of
+	// safeguards, which holds each different one once.
+	SafeguardRow int    `json:"safeguard"`
+	Details      string `json:"details,omitempty"`
 }
 
 type retention struct {
-	Activity   ref           `json:"activity"`
+	Activity   idRef         `json:"activity"`
 	Categories []categoryRef `json:"-"`
 	// CategoryIDs are the ids of Categories: the view holds each
 	// category's name and link once, in its categories map.
@@ -294,18 +323,18 @@ type activity struct {
 
 type activityCard struct {
 	ref
-	Path       string         `json:"path"` // page path for the content adapter
-	Summary    string         `json:"summary"`
-	Topic      *ref           `json:"topic,omitempty"` // id and name only
-	Purposes   []purpose      `json:"purposes"`
-	LegalBases []legalBasis   `json:"legal_bases"` // distinct, in the order of the purposes
-	Conditions []condition    `json:"conditions"`  // Art. 9(2), when special categories are used
-	Categories []categoryRef  `json:"-"`           // shown grouped, in Sources
-	Sources    []sourceGroup  `json:"sources"`     // the categories, by how they are obtained
-	Recipients []recipientRef `json:"recipients"`
-	Automated  *automated     `json:"automated,omitempty"`
-	Choices    []choice       `json:"choices"`
-	Cookies    []cookie       `json:"cookies"` // cookies and similar technologies, in the order of the record
+	Path       string        `json:"path"` // page path for the content adapter
+	Summary    string        `json:"summary"`
+	Topic      *ref          `json:"topic,omitempty"` // id and name only
+	Purposes   []purpose     `json:"purposes"`
+	LegalBases []legalBasis  `json:"legal_bases"` // distinct, in the order of the purposes
+	Conditions []condition   `json:"conditions"`  // Art. 9(2), when special categories are used
+	Categories []categoryRef `json:"-"`           // shown grouped, in Sources
+	Sources    []sourceGroup `json:"sources"`     // the categories, by how they are obtained
+	Recipients recipientIDs  `json:"recipients"`  // ids, to look up in the view's recipients
+	Automated  *automated    `json:"automated,omitempty"`
+	Choices    []choice      `json:"choices"`
+	Cookies    []cookie      `json:"cookies"` // cookies and similar technologies, in the order of the record
 }
 
 type activityDetail struct {
@@ -410,7 +439,7 @@ type sourceGroup struct {
 }
 
 type optional struct {
-	Activity    ref    `json:"activity"`
+	Activity    idRef  `json:"activity"`
 	Required    string `json:"required"`
 	Consequence string `json:"consequence"`
 }
@@ -457,10 +486,12 @@ type children struct {
 
 // transferGroup is one row of the hub's transfer overview.
 type transferGroup struct {
-	Recipient   ref       `json:"recipient"`
+	Recipient   idRef     `json:"recipient"`
 	OwnStorage  bool      `json:"own_storage"`
 	Country     string    `json:"country"`
 	CountryName string    `json:"country_name"`
-	Safeguard   safeguard `json:"safeguard"`
-	Activities  []ref     `json:"activities"`
+	Safeguard   safeguard `json:"-"`
+	// SafeguardRow is the position of Safeguard in the view's safeguards.
+	SafeguardRow int     `json:"safeguard"`
+	Activities   []idRef `json:"activities"`
 }

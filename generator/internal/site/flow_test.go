@@ -160,13 +160,12 @@ func TestEveryActivityPageHasItsDataFlowPicture(t *testing.T) {
 	}
 	def := reg.DefaultLanguage
 	checked, transfers := 0, 0
+	// A transfer names its recipient by id and its safeguard by position
+	// in the view's list of safeguards.
 	type viewTransfer struct {
-		Recipient struct{ ID string } `json:"recipient"`
-		Country   string              `json:"country"`
-		Safeguard struct {
-			Name    string `json:"name"`
-			Article string `json:"article"`
-		} `json:"safeguard"`
+		Recipient string `json:"recipient"`
+		Country   string `json:"country"`
+		Safeguard int    `json:"safeguard"`
 	}
 	for _, lang := range []string{"nl", "en"} {
 		raw, _ := s.DataJSON(lang)
@@ -179,7 +178,10 @@ func TestEveryActivityPageHasItsDataFlowPicture(t *testing.T) {
 			Activities map[string]struct {
 				Transfers []int `json:"transfers"`
 			} `json:"activities"`
-			Transfers []viewTransfer `json:"transfers"`
+			Transfers  []viewTransfer `json:"transfers"`
+			Safeguards []struct {
+				Article string `json:"article"`
+			} `json:"safeguards"`
 		}
 		if err := json.Unmarshal(raw, &view); err != nil {
 			t.Fatal(err)
@@ -276,8 +278,8 @@ func TestEveryActivityPageHasItsDataFlowPicture(t *testing.T) {
 					}
 					article := ""
 					for _, v := range vt {
-						if v.Recipient.ID == tr.Recipient && v.Country == code {
-							article = v.Safeguard.Article
+						if v.Recipient == tr.Recipient && v.Country == code {
+							article = view.Safeguards[v.Safeguard].Article
 						}
 					}
 					if article == "" {
