@@ -83,8 +83,8 @@ func (s *Site) WriteDataJSON(lang string, w io.Writer) error {
 // create functions: with data, the Hugo data files <lang>.json with
 // everything but the activities and <lang>/activities/<id>.json with each
 // activity's card; with details, <lang>/activities/<id>.json with the
-// details that only the activity's page shows (see activity), which the site
-// mounts as assets. Hugo puts the data files together as the same
+// details that only the activity's page shows and <lang>/activities/<id>.svg
+// with its data-flow picture (see activity), which the site mounts as assets. Hugo puts the data files together as the same
 // hugo.Data.ropa.<lang> as DataJSON's one file without the details, and
 // reads many small files faster than one of over 150 MB, which it holds
 // twice while it reads it. The activity ids are safe as file names (see
@@ -113,6 +113,11 @@ func (s *Site) WriteDataFiles(lang string, data, details func(name string) (io.W
 		}
 		if err := writeTo(details, name, buf.Bytes()); err != nil {
 			return err
+		}
+		if a.Flow != "" {
+			if err := writeTo(details, lang+"/activities/"+id+".svg", []byte(a.Flow)); err != nil {
+				return err
+			}
 		}
 	}
 	buf.Reset()

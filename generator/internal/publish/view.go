@@ -319,6 +319,13 @@ type notApplying struct {
 type activity struct {
 	activityCard
 	activityDetail
+
+	// Flow is the picture of the activity's data flow, an inline <svg>
+	// (package flowchart) that states what Sources, Recipients and
+	// Transfers state. It is a resource of its own beside the details
+	// (assets ropa/<lang>/activities/<id>.svg), not a string inside their
+	// JSON, where its quotes made the most costly text to decode.
+	Flow string `json:"flow"`
 }
 
 type activityCard struct {
@@ -360,11 +367,6 @@ type activityDetail struct {
 	RecipientsStated bool `json:"recipients_stated"`
 	TransfersStated  bool `json:"transfers_stated"`
 	Children         bool `json:"children"`
-
-	// Flow is the picture of the activity's data flow, an inline <svg>
-	// (package flowchart) that states what Sources, Recipients and
-	// Transfers state.
-	Flow string `json:"flow"`
 }
 
 // cookie is a cookie or similar technology of an activity.
