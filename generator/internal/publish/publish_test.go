@@ -3,6 +3,10 @@ package publish_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -558,4 +562,110 @@ func TestPartyNamesTranslate(t *testing.T) {
 			t.Errorf("register.json: %s = %#v, want %q", path, got, want)
 		}
 	}
+}
+
+// memFiles collects the files of WriteDataFiles in memory.
+type memFiles map[string]*bytes.Buffer
+
+type memFile struct{ *bytes.Buffer }
+
+func (memFile) Close() error { return nil }
+
+func (m memFiles) create(name string) (io.WriteCloser, error) {
+	if _, ok := m[name]; ok {
+		return nil, fmt.Errorf("%s written twice", name)
+	}
+	m[name] = &bytes.Buffer{}
+	return memFile{m[name]}, nil
+}
+
+// TestDataFilesSplitTheView checks the files Hugo reads: the data files hold
+// each activity's card and everything else of the view, the details
+// resources what only the activity's page shows, the two apart; put back
+// together they are the view of DataJSON, and none carries an internal field.
+func TestDataFilesSplitTheView(t *testing.T) {
+	reg, planted := publishtest.WithCanaries()
+	s, err := publish.Build(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decode := func(name string, b []byte) map[string]any {
+		t.Helper()
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return m
+	}
+	for _, lang := range s.Languages() {
+		data, details := memFiles{}, memFiles{}
+		if err := s.WriteDataFiles(lang, data.create, details.create); err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range merged(data, details) {
+			for _, c := range planted {
+				if bytes.Contains(b.Bytes(), []byte(c)) {
+					t.Errorf("%s contains %s", name, c)
+				}
+			}
+		}
+		whole, err := s.DataJSON(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := decode("DataJSON", whole)
+		got := decode(lang+".json", data[lang+".json"].Bytes())
+		if n := len(got["activities"].(map[string]any)); n != 0 {
+			t.Errorf("%s.json holds %d activities, want them in files of their own", lang, n)
+		}
+		activities := map[string]any{}
+		for id := range want["activities"].(map[string]any) {
+			name := lang + "/activities/" + id
+			if data[name+".json"] == nil || details[name+".json"] == nil {
+				t.Fatalf("%s: no card or no details", name)
+			}
+			card, more := decode(name, data[name+".json"].Bytes()), decode(name, details[name+".json"].Bytes())
+			for k := range more {
+				if _, ok := card[k]; ok {
+					t.Errorf("%s: %q is in the card and in the details", name, k)
+				}
+				card[k] = more[k]
+			}
+			for _, k := range []string{"controllers", "rights", "measures", "transfers", "flow"} {
+				if _, ok := decode(name, data[name+".json"].Bytes())[k]; ok {
+					t.Errorf("%s: the card Hugo holds as data has the detail %q", name, k)
+				}
+			}
+			card["flow"] = ""
+			if svg := details[name+".svg"]; svg != nil {
+				card["flow"] = svg.String()
+				if !strings.HasPrefix(card["flow"].(string), "<svg") {
+					t.Errorf("%s.svg does not start with <svg", name)
+				}
+			}
+			activities[id] = card
+		}
+		got["activities"] = activities
+		if !reflect.DeepEqual(got, want) {
+			g, _ := json.Marshal(got)
+			t.Errorf("%s: the data files put together differ from DataJSON:\n%.2000s\nwant\n%.2000s", lang, g, whole)
+		}
+		for name := range merged(data, details) {
+			id, ok := strings.CutPrefix(name, lang+"/activities/")
+			if ok {
+				id = strings.TrimSuffix(strings.TrimSuffix(id, ".json"), ".svg")
+			}
+			if _, known := activities[id]; !known && name != lang+".json" {
+				t.Errorf("unexpected file %s", name)
+			}
+		}
+	}
+}
+
+func merged(ms ...memFiles) memFiles {
+	out := memFiles{}
+	for _, m := range ms {
+		maps.Copy(out, m)
+	}
+	return out
 }
