@@ -76,19 +76,17 @@ func (s *Site) WriteDataJSON(lang string, w io.Writer) error {
 	if !ok {
 		return fmt.Errorf("publish: no language %q", lang)
 	}
-	return v.writeJSON(w, true)
+	return v.writeJSON(w, func(a *activity) any { return a })
 }
 
 // WriteDataFiles writes the view of one language as files made with the
-// create functions: with data, the Hugo data files <lang>.json with
-// everything but the activities and <lang>/activities/<id>.json with each
-// activity's card; with details, <lang>/activities/<id>.json with the
-// details that only the activity's page shows and <lang>/activities/<id>.svg
-// with its data-flow picture (see activity), which the site mounts as assets. Hugo puts the data files together as the same
-// hugo.Data.ropa.<lang> as DataJSON's one file without the details, and
-// reads many small files faster than one of over 150 MB, which it holds
-// twice while it reads it. The activity ids are safe as file names (see
-// schemas/).
+// create functions: with data, the Hugo data file <lang>.json, the view with
+// each activity's card only; with details, <lang>/activities/<id>.json with
+// the details that only the activity's page shows and
+// <lang>/activities/<id>.svg with its data-flow picture (see activity),
+// which the site mounts as assets. Hugo holds its data decoded in memory for
+// the whole build and reads the resources only while it renders the page
+// that needs them. The activity ids are safe as file names (see schemas/).
 func (s *Site) WriteDataFiles(lang string, data, details func(name string) (io.WriteCloser, error)) error {
 	v, ok := s.views[lang]
 	if !ok {
@@ -100,13 +98,6 @@ func (s *Site) WriteDataFiles(lang string, data, details func(name string) (io.W
 	for _, id := range slices.Sorted(maps.Keys(v.Activities)) {
 		a := v.Activities[id]
 		name := lang + "/activities/" + id + ".json"
-		buf.Reset()
-		if err := enc.Encode(&a.activityCard); err != nil {
-			return err
-		}
-		if err := writeTo(data, name, buf.Bytes()); err != nil {
-			return err
-		}
 		buf.Reset()
 		if err := enc.Encode(&a.activityDetail); err != nil {
 			return err
@@ -120,11 +111,15 @@ func (s *Site) WriteDataFiles(lang string, data, details func(name string) (io.W
 			}
 		}
 	}
-	buf.Reset()
-	if err := v.writeJSON(&buf, false); err != nil {
+	w, err := data(lang + ".json")
+	if err != nil {
 		return err
 	}
-	return writeTo(data, lang+".json", buf.Bytes())
+	err = v.writeJSON(w, func(a *activity) any { return &a.activityCard })
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func writeTo(create func(string) (io.WriteCloser, error), name string, b []byte) error {
@@ -139,16 +134,17 @@ func writeTo(create func(string) (io.WriteCloser, error), name string, b []byte)
 	return err
 }
 
-// writeJSON writes the view as one JSON object: "activities" first, each
-// activity encoded on its own in the order of its id (or, without
-// activities, an empty object), then the other fields as encoding/json
-// writes them.
-func (v *view) writeJSON(w io.Writer, activities bool) error {
+// writeJSON writes the view as one JSON object: "activities" first, with
+// part of each activity (all of it, or its card) encoded on its own in the
+// order of its id (the encoder holds all it writes in one buffer, which for
+// the whole view grew to over 150 MB), or none without part; then the other
+// fields as encoding/json writes them.
+func (v *view) writeJSON(w io.Writer, part func(*activity) any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	buf.WriteString(`{"activities":{`)
-	if activities {
+	if part != nil {
 		for i, id := range slices.Sorted(maps.Keys(v.Activities)) {
 			if i > 0 {
 				buf.WriteByte(',')
@@ -158,7 +154,7 @@ func (v *view) writeJSON(w io.Writer, activities bool) error {
 			}
 			buf.Truncate(buf.Len() - 1) // the newline Encode ends with
 			buf.WriteByte(':')
-			if err := enc.Encode(v.Activities[id]); err != nil {
+			if err := enc.Encode(part(v.Activities[id])); err != nil {
 				return err
 			}
 			buf.Truncate(buf.Len() - 1)

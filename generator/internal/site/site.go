@@ -227,9 +227,9 @@ func makeGeneratedDirs(dir string) error {
 }
 
 // write puts the generated files under dir: the view of each language as
-// data/ropa/<lang>.json and one data/ropa/<lang>/activities/<id>.json per
-// activity, the details of each activity as
-// assets/ropa/<lang>/activities/<id>.json (see publish.WriteDataFiles), and
+// data/ropa/<lang>.json, the details of each activity as
+// assets/ropa/<lang>/activities/<id>.json and .svg (see
+// publish.WriteDataFiles), and
 // static/register.json, ready to be mounted. The languages are written at the
 // same time.
 func (g *generated) write(dir string) error {
@@ -251,9 +251,9 @@ func (g *generated) write(dir string) error {
 			if err := os.RemoveAll(filepath.Join(d, lang)); err != nil {
 				return err
 			}
-			if err := os.MkdirAll(filepath.Join(d, lang, "activities"), 0o755); err != nil {
-				return err
-			}
+		}
+		if err := os.MkdirAll(filepath.Join(assetsDir, lang, "activities"), 0o755); err != nil {
+			return err
 		}
 		wg.Go(func() {
 			errs[i] = g.site.WriteDataFiles(lang, func(name string) (io.WriteCloser, error) {
