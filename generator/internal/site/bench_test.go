@@ -247,8 +247,8 @@ func BenchmarkBuildVsBareHugo(b *testing.B) {
 
 // BenchmarkBuildCommand runs `generator build` on n synthetic activities as
 // a command of its own, as a user or CI does, and reports the peak RSS of the
-// process (peak-RSS-MB, from its resource usage, what /usr/bin/time shows):
-// issue 11's memory target. It inherits the environment, so
+// process (peak-RSS-MB, see runForPeakRSS): issue 11's memory target. It
+// inherits the environment, so
 //
 //	GOMEMLIMIT=900MiB go test -run '^$' -bench BuildCommand -benchtime 1x ./generator/internal/site/
 //
@@ -263,11 +263,7 @@ func BenchmarkBuildCommand(b *testing.B) {
 			dir := synthTestProject(b, n)
 			var peak int64
 			for b.Loop() {
-				cmd := exec.Command(bin, "build", "--root", dir, "--no-history")
-				if out, err := cmd.CombinedOutput(); err != nil {
-					b.Fatalf("%v\n%s", err, out)
-				}
-				peak = max(peak, maxRSS(cmd.ProcessState))
+				peak = max(peak, runForPeakRSS(b, bin, "build", "--root", dir, "--no-history"))
 			}
 			if peak > 0 {
 				b.ReportMetric(float64(peak)/1e3, "peak-RSS-MB")
