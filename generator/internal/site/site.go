@@ -229,28 +229,23 @@ func makeGeneratedDirs(dir string) error {
 // write puts the generated files under dir: the view of each language as
 // data/ropa/<lang>.json, the details of each activity as
 // assets/ropa/<lang>/activities/<id>.json and .svg (see
-// publish.WriteDataFiles), and
-// static/register.json, ready to be mounted. The languages are written at the
-// same time.
+// publish.WriteDataFiles), and static/register.json, ready to be mounted.
+// The languages are written at the same time.
 func (g *generated) write(dir string) error {
+	if err := makeGeneratedDirs(dir); err != nil {
+		return err
+	}
 	dataDir := filepath.Join(dir, "data", dataName)
 	assetsDir := filepath.Join(dir, "assets", dataName)
 	staticDir := filepath.Join(dir, "static")
-	for _, d := range []string{dataDir, assetsDir, staticDir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
 	langs := g.site.Languages()
 	errs := make([]error, len(langs))
 	var wg sync.WaitGroup
 	for i, lang := range langs {
 		// Start empty: a file left from an earlier build would bring back
 		// an activity that is gone.
-		for _, d := range []string{dataDir, assetsDir} {
-			if err := os.RemoveAll(filepath.Join(d, lang)); err != nil {
-				return err
-			}
+		if err := os.RemoveAll(filepath.Join(assetsDir, lang)); err != nil {
+			return err
 		}
 		if err := os.MkdirAll(filepath.Join(assetsDir, lang, "activities"), 0o755); err != nil {
 			return err

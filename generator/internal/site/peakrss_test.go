@@ -1,27 +1,23 @@
-//go:build unix
-
 package site
 
 import (
 	"bytes"
 	"os"
 	"os/exec"
-	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
 
 // runForPeakRSS runs a command to its end and returns its peak resident set
-// size in kB. Where /proc is, it polls the process's VmHWM every 10 ms: the
-// peak of the process's own memory since it started the program. The resource
-// usage the kernel reports at the end (what /usr/bin/time shows) would not
-// do here: a process started by a large one, as a benchmark binary that has
-// run other benchmarks is, counts the parent's memory it shared before exec
-// (8.7 GB for a build of 100 activities in CI). Without /proc it reports that
-// resource usage.
+// size in kB: it polls the process's VmHWM in /proc every 10 ms, the peak of
+// the process's own memory since it started the program; 0 without /proc
+// (not measured). The resource usage the kernel reports at the end (what
+// /usr/bin/time shows) would not do here: a process started by a large one,
+// as a benchmark binary that has run other benchmarks is, counts the
+// parent's memory it shared before exec (8.7 GB for a build of 100
+// activities in CI).
 func runForPeakRSS(b *testing.B, name string, args ...string) int64 {
 	cmd := exec.Command(name, args...)
 	var out bytes.Buffer
@@ -51,14 +47,6 @@ func runForPeakRSS(b *testing.B, name string, args ...string) int64 {
 	peak := <-polled
 	if err != nil {
 		b.Fatalf("%s: %v\n%s", name, err, out.Bytes())
-	}
-	if peak == 0 {
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = ru.Maxrss
-			if runtime.GOOS == "darwin" || runtime.GOOS == "ios" {
-				peak /= 1024 // bytes there
-			}
-		}
 	}
 	return peak
 }
